@@ -1,0 +1,12 @@
+/**
+ * credit-scoring: the runtime API. Validate a raw applicant, extract point-in-time features, load a
+ * model artifact and score: score, probability of default and reason codes. Needs only zod.
+ *
+ * @module
+ */
+export * from './errors.js';
+export type * from './types.js';
+export { parseApplicant, safeParseApplicant, ApplicantSchema } from './schema/index.js';
+export type { Applicant, ApplicantInput, ModelArtifact, ModelKind, FeatureSpec, Calibration } from './schema/index.js';
+export { ModelArtifactSchema, ARTIFACT_SCHEMA_VERSION, SUPPORTED_ARTIFACT_VERSIONS } from './schema/index.js';
+export * from './scaling/index.js';

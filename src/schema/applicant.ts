@@ -1,0 +1,245 @@
+/**
+ * The raw applicant: what a loan system knows at the decision date. Validation is strict:
+ * unknown keys are rejected, dates must be real calendar dates, amounts finite and non-negative
+ * where that is meaningful. Events dated on or after `asOf` are accepted (a backtest feeds full
+ * histories) and ignored by every feature.
+ *
+ * Point-in-time conventions used by the feature catalogue:
+ * - a dated event (inquiry, public record, opened/closed date) counts only when dated before `asOf`;
+ * - a monthly entry (`month: 'YYYY-MM'`) reports the state at the end of that month, so it counts
+ *   only when its month is before `asOf`'s month;
+ * - a tradeline snapshot (`balance`, `status`) counts only when its `reportedDate` is before `asOf`;
+ *   otherwise the latest usable monthly history entry stands in.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { Amount, Count, IsoDate, IsoMonth, SignedAmount } from './primitives.js';
+
+/** Kinds of credit account. @category Schema */
+export const TradelineKind = z.enum(['revolving', 'installment', 'mortgage', 'open']);
+/** Account status as reported by the bureau. @category Schema */
+export const AccountStatus = z.enum(['current', 'delinquent', 'charged_off', 'collection', 'paid', 'closed']);
+
+/**
+ * One month of a tradeline's payment history: days past due at the end of `month`, and optionally
+ * the balance and status then.
+ *
+ * @category Schema
+ * @example
+ * PaymentHistoryEntry.parse({ month: '2024-05', daysPastDue: 0, balance: 1200 });
+ */
+export const PaymentHistoryEntry = z.strictObject({
+  month: IsoMonth,
+  daysPastDue: Count,
+  balance: Amount.optional(),
+  status: AccountStatus.optional(),
+});
+
+/**
+ * A credit account on the bureau file.
+ *
+ * @category Schema
+ * @example
+ * Tradeline.parse({ kind: 'revolving', openedDate: '2019-03-01', creditLimit: 5000, balance: 1200,
+ *   status: 'current', reportedDate: '2024-05-31', history: [] });
+ */
+export const Tradeline = z.strictObject({
+  /** Account reference: identifying, never echoed in messages. */
+  accountId: z.string().optional(),
+  kind: TradelineKind,
+  openedDate: IsoDate,
+  closedDate: IsoDate.nullable().optional(),
+  /** Revolving and open accounts: the credit limit. */
+  creditLimit: Amount.nullable().optional(),
+  /** Installment and mortgage accounts: the original amount. */
+  originalAmount: Amount.nullable().optional(),
+  /** Balance at `reportedDate`. */
+  balance: Amount,
+  /** Scheduled monthly payment. */
+  monthlyPayment: Amount.nullable().optional(),
+  /** Status at `reportedDate`. */
+  status: AccountStatus,
+  /** Date of the snapshot (`balance`, `status`); defaults to the latest history month's end. */
+  reportedDate: IsoDate.optional(),
+  /** Month-by-month history, any order. */
+  history: z.array(PaymentHistoryEntry).default([]),
+});
+
+/**
+ * A credit inquiry.
+ *
+ * @category Schema
+ * @example
+ * Inquiry.parse({ date: '2024-04-02', type: 'hard' });
+ */
+export const Inquiry = z.strictObject({
+  date: IsoDate,
+  type: z.enum(['hard', 'soft']),
+});
+
+/**
+ * A public record on the bureau file.
+ *
+ * @category Schema
+ * @example
+ * PublicRecord.parse({ type: 'judgment', filedDate: '2020-01-15', satisfiedDate: null });
+ */
+export const PublicRecord = z.strictObject({
+  type: z.enum(['bankruptcy', 'judgment', 'tax_lien']),
+  filedDate: IsoDate,
+  satisfiedDate: IsoDate.nullable().optional(),
+  amount: Amount.nullable().optional(),
+});
+
+/**
+ * The credit-bureau part. `status: 'hit'` carries the file; `no_hit` means the bureau has no file
+ * for the applicant; `unavailable` means the report could not be retrieved. Both of the latter are
+ * scored from the other data, flagged as thin-file.
+ *
+ * @category Schema
+ * @example
+ * Bureau.parse({ status: 'no_hit' });
+ */
+export const Bureau = z.discriminatedUnion('status', [
+  z.strictObject({
+    status: z.literal('hit'),
+    tradelines: z.array(Tradeline).default([]),
+    inquiries: z.array(Inquiry).default([]),
+    publicRecords: z.array(PublicRecord).default([]),
+  }),
+  z.strictObject({ status: z.literal('no_hit') }),
+  z.strictObject({ status: z.literal('unavailable') }),
+]);
+
+/**
+ * Income and employment.
+ *
+ * @category Schema
+ * @example
+ * Income.parse({ statedAnnual: 52000, verifiedAnnual: 50000, payFrequency: 'monthly',
+ *   employmentStartDate: '2018-06-01', employmentType: 'employed' });
+ */
+export const Income = z.strictObject({
+  statedAnnual: Amount,
+  verifiedAnnual: Amount.nullable().optional(),
+  payFrequency: z.enum(['weekly', 'biweekly', 'semimonthly', 'monthly', 'irregular']),
+  /** Start of the current employment; its length is measured to `asOf`. */
+  employmentStartDate: IsoDate.nullable().optional(),
+  employmentType: z.enum(['employed', 'self_employed', 'contract', 'retired', 'student', 'unemployed']),
+});
+
+/**
+ * One month of a bank account, summarised.
+ *
+ * @category Schema
+ * @example
+ * BankMonth.parse({ month: '2024-04', inflow: 4100, outflow: 3900, endBalance: 820, overdraftCount: 0, nsfCount: 0 });
+ */
+export const BankMonth = z.strictObject({
+  month: IsoMonth,
+  inflow: Amount,
+  outflow: Amount,
+  endBalance: SignedAmount,
+  overdraftCount: Count,
+  nsfCount: Count,
+});
+
+/**
+ * One month of a utility or telecom bill: paid on time or late.
+ *
+ * @category Schema
+ * @example
+ * BillPayment.parse({ month: '2024-04', provider: 'telecom', onTime: true });
+ */
+export const BillPayment = z.strictObject({
+  month: IsoMonth,
+  provider: z.enum(['utility', 'telecom']),
+  onTime: z.boolean(),
+});
+
+/** Spending categories tracked in bank-transaction summaries. @category Schema */
+export const SpendingCategory = z.enum(['essentials', 'housing', 'transport', 'discretionary', 'gambling', 'debt_service', 'cash_withdrawal', 'other']);
+
+/**
+ * Behavioural data: bank-account flows, bill payments and optional spending by category.
+ *
+ * @category Schema
+ * @example
+ * Behavior.parse({ bankMonths: [], billPayments: [] });
+ */
+export const Behavior = z.strictObject({
+  bankMonths: z.array(BankMonth).default([]),
+  billPayments: z.array(BillPayment).default([]),
+  spending: z.array(z.strictObject({ month: IsoMonth, category: SpendingCategory, amount: Amount })).optional(),
+});
+
+/**
+ * Protected attributes. Kept apart and marked: training refuses them as features unless the caller
+ * opts in explicitly, and reason codes never cite them.
+ *
+ * @category Schema
+ * @example
+ * ProtectedAttributes.parse({ birthDate: '1985-04-12' });
+ */
+export const ProtectedAttributes = z.strictObject({
+  birthDate: IsoDate.optional(),
+  sex: z.enum(['female', 'male', 'other', 'undisclosed']).optional(),
+  maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed', 'partnership', 'undisclosed']).optional(),
+  race: z.string().optional(),
+  religion: z.string().optional(),
+  nationalOrigin: z.string().optional(),
+});
+
+/**
+ * The application itself.
+ *
+ * @category Schema
+ * @example
+ * Application.parse({ requestedAmount: 12000, termMonths: 36, purpose: 'debt_consolidation', housing: 'rent' });
+ */
+export const Application = z.strictObject({
+  requestedAmount: Amount,
+  termMonths: z.number().int().check(z.gte(1), z.lte(480)),
+  purpose: z.enum(['debt_consolidation', 'home_improvement', 'auto', 'education', 'medical', 'business', 'major_purchase', 'other']),
+  housing: z.enum(['own', 'mortgage', 'rent', 'family', 'other']),
+  channel: z.enum(['branch', 'online', 'broker']).optional(),
+  protected: ProtectedAttributes.optional(),
+});
+
+/**
+ * A raw applicant as a loan system submits it.
+ *
+ * @category Schema
+ * @example
+ * ApplicantSchema.parse({
+ *   asOf: '2024-06-15',
+ *   application: { requestedAmount: 12000, termMonths: 36, purpose: 'auto', housing: 'rent' },
+ *   bureau: { status: 'no_hit' },
+ * });
+ */
+export const ApplicantSchema = z.strictObject({
+  /** Caller's reference: identifying, never echoed. */
+  applicantId: z.string().optional(),
+  /** The decision date: features use only events dated before it. */
+  asOf: IsoDate,
+  application: Application,
+  bureau: Bureau.optional(),
+  income: Income.optional(),
+  behavior: Behavior.optional(),
+});
+
+/** A validated applicant. @category Schema */
+export type Applicant = z.infer<typeof ApplicantSchema>;
+/** The input shape before defaults are applied. @category Schema */
+export type ApplicantInput = z.input<typeof ApplicantSchema>;
+/** @category Schema */
+export type TradelineT = z.infer<typeof Tradeline>;
+/** @category Schema */
+export type InquiryT = z.infer<typeof Inquiry>;
+/** @category Schema */
+export type PublicRecordT = z.infer<typeof PublicRecord>;
+/** @category Schema */
+export type BankMonthT = z.infer<typeof BankMonth>;
+/** @category Schema */
+export type BillPaymentT = z.infer<typeof BillPayment>;

@@ -1,0 +1,21 @@
+/**
+ * Model artifacts: validated, versioned plain JSON that any back end (this library, SQL, another
+ * runtime) can compile. One discriminated union on `kind`; each family's payload lives in
+ * `schema/artifacts/<family>.ts`.
+ *
+ * @module
+ */
+import { z } from 'zod';
+import { LogisticArtifactSchema } from './artifacts/logistic.js';
+
+/**
+ * Any model artifact this library can load.
+ *
+ * @category Artifacts
+ */
+export const ModelArtifactSchema = z.discriminatedUnion('kind', [LogisticArtifactSchema]);
+
+/** A validated model artifact. @category Artifacts */
+export type ModelArtifact = z.infer<typeof ModelArtifactSchema>;
+/** The model families. @category Artifacts */
+export type ModelKind = ModelArtifact['kind'];
