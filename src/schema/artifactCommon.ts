@@ -36,6 +36,8 @@ export const FeatureSpecSchema = z.strictObject({
   reasonText: z.string().min(1),
   /** Expected direction of risk as the value grows. */
   riskDirection: z.enum(['increasing', 'decreasing', 'none']).default('none'),
+  /** A protected attribute used only with explicit opt-in; reason codes never cite it. */
+  isProtected: z.boolean().default(false),
 });
 /** @category Artifacts */
 export type FeatureSpec = z.infer<typeof FeatureSpecSchema>;
@@ -71,6 +73,11 @@ export const ArtifactCommonShape = {
   calibration: CalibrationSchema.optional(),
   /** Outcome definition, e.g. `{ horizonMonths: 12, bad: '90+ days past due' }`. */
   target: z.strictObject({ name: z.string(), horizonMonths: z.number().int().positive().optional(), bad: z.string().optional() }).optional(),
+  /**
+   * Reason code that adverse-action practice lists as an extra (fifth) reason whenever it is a
+   * factor, even outside the top reasons (typically the inquiries reason).
+   */
+  inquiryReasonCode: z.string().optional(),
   /** Reproducibility and audit: options, seed, row counts, metrics, selection log. Plain JSON. */
   training: z.record(z.string(), z.json()).optional(),
 };
