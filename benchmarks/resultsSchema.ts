@@ -1,0 +1,46 @@
+/**
+ * The published shape of `benchmarks/results/latest.json` (also written as JSON Schema to
+ * `benchmarks/results.schema.json` by `npm run bench -- --schema`). CI and dashboards read it.
+ */
+import { z } from 'zod';
+
+export const BenchTaskResultSchema = z.strictObject({
+  /** `suite/task`, stable across runs: the key baseline.json uses. */
+  name: z.string(),
+  /** The reference task this one is measured against. */
+  reference: z.string(),
+  /** Operations per second (an operation may process many rows: see `rowsPerOp`). */
+  opsPerSec: z.number().nonnegative(),
+  /** Rows per second when the task processes rows (`opsPerSec · rowsPerOp`). */
+  rowsPerSec: z.number().nonnegative().optional(),
+  rowsPerOp: z.number().int().positive(),
+  meanNs: z.number().nonnegative(),
+  p50Ns: z.number().nonnegative(),
+  p99Ns: z.number().nonnegative(),
+  samples: z.number().int().nonnegative(),
+  /** Time per operation of this task ÷ time per operation of its reference (median over interleaved rounds); lower is faster. */
+  ratio: z.number().nonnegative(),
+  /** True for scoring hot paths (10% regression budget instead of 25%). */
+  hotPath: z.boolean(),
+});
+
+export const BenchResultsSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  node: z.string(),
+  cpu: z.string(),
+  date: z.string(),
+  quick: z.boolean(),
+  tasks: z.array(BenchTaskResultSchema),
+  /** Figures that are not timing ratios: target checks, sizes, exponents, memory. */
+  figures: z.record(z.string(), z.union([z.number(), z.string(), z.boolean()])).default({}),
+});
+
+export type BenchTaskResult = z.infer<typeof BenchTaskResultSchema>;
+export type BenchResults = z.infer<typeof BenchResultsSchema>;
+
+export const BaselineSchema = z.strictObject({
+  /** Why the baseline last changed (also in the commit message). */
+  note: z.string(),
+  tasks: z.record(z.string(), z.strictObject({ ratio: z.number().positive(), hotPath: z.boolean() })),
+});
+export type Baseline = z.infer<typeof BaselineSchema>;
