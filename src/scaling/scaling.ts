@@ -21,7 +21,13 @@ export const ScoreScalingSchema = z.strictObject({
   clamp: z.tuple([z.number(), z.number()]).optional(),
 });
 
-/** @category Scaling */
+/**
+ * A score scaling (see {@link ScoreScalingSchema}).
+ *
+ * @category Scaling
+ * @example
+ * const s: ScoreScaling = { baseScore: 600, baseOdds: 50, pdo: 20, clamp: [300, 850] };
+ */
 export type ScoreScaling = z.infer<typeof ScoreScalingSchema>;
 
 /**

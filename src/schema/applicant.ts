@@ -229,9 +229,21 @@ export const ApplicantSchema = z.strictObject({
   behavior: Behavior.optional(),
 });
 
-/** A validated applicant. @category Schema */
+/**
+ * A validated applicant.
+ *
+ * @category Schema
+ * @example
+ * const a: Applicant = parseApplicant(JSON.parse(text));
+ */
 export type Applicant = z.infer<typeof ApplicantSchema>;
-/** The input shape before defaults are applied. @category Schema */
+/**
+ * The input shape before defaults are applied.
+ *
+ * @category Schema
+ * @example
+ * const input: ApplicantInput = { asOf: '2024-06-15', application: { requestedAmount: 5000, termMonths: 24, purpose: 'auto', housing: 'rent' } };
+ */
 export type ApplicantInput = z.input<typeof ApplicantSchema>;
 /** @category Schema */
 export type TradelineT = z.infer<typeof Tradeline>;

@@ -12,10 +12,24 @@ import { LogisticArtifactSchema } from './artifacts/logistic.js';
  * Any model artifact this library can load.
  *
  * @category Artifacts
+ * @example
+ * ModelArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
  */
 export const ModelArtifactSchema = z.discriminatedUnion('kind', [LogisticArtifactSchema]);
 
-/** A validated model artifact. @category Artifacts */
+/**
+ * A validated model artifact.
+ *
+ * @category Artifacts
+ * @example
+ * const artifact: ModelArtifact = loadModel(text).toArtifact();
+ */
 export type ModelArtifact = z.infer<typeof ModelArtifactSchema>;
-/** The model families. @category Artifacts */
+/**
+ * The model families.
+ *
+ * @category Artifacts
+ * @example
+ * const kind: ModelKind = 'logistic';
+ */
 export type ModelKind = ModelArtifact['kind'];

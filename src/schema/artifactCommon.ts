@@ -9,9 +9,21 @@
 import { z } from 'zod';
 import { ScoreScalingSchema } from '../scaling/scaling.js';
 
-/** The artifact format version this library writes. @category Artifacts */
+/**
+ * The artifact format version this library writes.
+ *
+ * @category Artifacts
+ * @example
+ * ARTIFACT_SCHEMA_VERSION; //=> 1
+ */
 export const ARTIFACT_SCHEMA_VERSION = 1;
-/** Every artifact version this library can load. @category Artifacts */
+/**
+ * Every artifact version this library can load.
+ *
+ * @category Artifacts
+ * @example
+ * SUPPORTED_ARTIFACT_VERSIONS.includes(1); //=> true
+ */
 export const SUPPORTED_ARTIFACT_VERSIONS: readonly number[] = [1];
 
 const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
@@ -39,7 +51,13 @@ export const FeatureSpecSchema = z.strictObject({
   /** A protected attribute used only with explicit opt-in; reason codes never cite it. */
   isProtected: z.boolean().default(false),
 });
-/** @category Artifacts */
+/**
+ * A validated feature specification.
+ *
+ * @category Artifacts
+ * @example
+ * const spec: FeatureSpec = FeatureSpecSchema.parse({ name: 'age', type: 'numeric', description: '', reasonCode: 'RC9', reasonText: 'Age' });
+ */
 export type FeatureSpec = z.infer<typeof FeatureSpecSchema>;
 
 /**
@@ -54,7 +72,13 @@ export const CalibrationSchema = z.discriminatedUnion('method', [
   z.strictObject({ method: z.literal('platt'), a: finite, b: finite }),
   z.strictObject({ method: z.literal('isotonic'), x: z.array(finite).min(1), y: z.array(finite).min(1) }),
 ]);
-/** @category Artifacts */
+/**
+ * A validated calibration.
+ *
+ * @category Artifacts
+ * @example
+ * const c: Calibration = { method: 'platt', a: 1, b: 0 };
+ */
 export type Calibration = z.infer<typeof CalibrationSchema>;
 
 /**
