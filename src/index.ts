@@ -10,3 +10,5 @@ export { parseApplicant, safeParseApplicant, ApplicantSchema } from './schema/in
 export type { Applicant, ApplicantInput, ModelArtifact, ModelKind, FeatureSpec, Calibration } from './schema/index.js';
 export { ModelArtifactSchema, ARTIFACT_SCHEMA_VERSION, SUPPORTED_ARTIFACT_VERSIONS } from './schema/index.js';
 export * from './scaling/index.js';
+export { FEATURE_CATALOGUE, FEATURE_NAMES, INQUIRY_REASON_CODE, extractFeatures, extractFeatureMatrix, featureRecordFromVector, catalogueFeatureSpecs, applicantsToDataset } from './features/index.js';
+export type { FeatureDefinition, FeatureSource, ExtractFeaturesOptions, ApplicantRow } from './features/index.js';
