@@ -7,6 +7,9 @@
  */
 import { z } from 'zod';
 import { LogisticArtifactSchema } from './artifacts/logistic.js';
+import { ScorecardArtifactSchema } from './artifacts/scorecard.js';
+import { TreeArtifactSchema, ForestArtifactSchema, GradientBoostingArtifactSchema } from './artifacts/trees.js';
+import { BlendArtifactSchema } from './artifacts/blend.js';
 
 /**
  * Any model artifact this library can load.
@@ -15,7 +18,14 @@ import { LogisticArtifactSchema } from './artifacts/logistic.js';
  * @example
  * ModelArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
  */
-export const ModelArtifactSchema = z.discriminatedUnion('kind', [LogisticArtifactSchema]);
+export const ModelArtifactSchema = z.discriminatedUnion('kind', [
+  LogisticArtifactSchema,
+  ScorecardArtifactSchema,
+  TreeArtifactSchema,
+  ForestArtifactSchema,
+  GradientBoostingArtifactSchema,
+  z.lazy(() => BlendArtifactSchema),
+]);
 
 /**
  * A validated model artifact.
