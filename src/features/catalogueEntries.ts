@@ -547,7 +547,7 @@ export const CATALOGUE_ENTRIES: readonly CatalogueEntry[] = [
   },
   {
     name: 'termMonths',
-    description: 'Requested loan term. Never missing.',
+    description: 'Term of the requested loan in months, as stated on the application. Never missing.',
     unit: 'months',
     source: 'application',
     riskDirection: 'increasing',
