@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { ArtifactCommonShape, type FeatureSpec } from '../artifactCommon.js';
+
+const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const nodeIndex = z.number().int().min(-1);
+
+/**
+ * One decision tree as parallel arrays, one entry per node; node 0 is the root and every child has
+ * a larger index than its parent. Node `i` is a leaf when `feature[i] === -1` (then `left`/`right`
+ * are −1 and `value[i]` is the leaf's value); otherwise it splits on `features[feature[i]]`:
+ * - numeric feature: `x <= threshold[i]` goes to `left[i]`, `x > threshold[i]` to `right[i]`;
+ * - categorical feature: categories listed in `leftCategories[i]` (indices into the feature's
+ *   `categories`) go left, every other category goes right (`threshold[i]` is 0);
+ * - a missing value (and an unseen category, index −1) goes left when `defaultLeft[i] === 1`.
+ *
+ * `cover[i]` is the training weight (rows, or summed sample weights) that reached the node, used by
+ * TreeSHAP. Thresholds are real feature values (the shortest decimal between two training values),
+ * so the tree compiles to SQL `CASE WHEN x <= t` as it stands.
+ *
+ * @category Artifacts
+ * @example
+ * CompactTreeSchema.parse({ feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1],
+ *   defaultLeft: [1, 0, 0], value: [0, -0.2, 0.3], cover: [100, 60, 40] });
+ */
+export const CompactTreeSchema = z
+  .strictObject({
+    feature: z.array(nodeIndex).min(1),
+    threshold: z.array(finite),
+    left: z.array(nodeIndex),
+    right: z.array(nodeIndex),
+    defaultLeft: z.array(z.union([z.literal(0), z.literal(1)])),
+    value: z.array(finite),
+    cover: z.array(finite.refine((v) => v >= 0, { message: 'must be >= 0' })),
+    leftCategories: z.record(z.string().regex(/^\d+$/), z.array(z.number().int().min(0))).optional(),
+  })
+  .superRefine((t, ctx) => {
+    const n = t.feature.length;
+    for (const key of ['threshold', 'left', 'right', 'defaultLeft', 'value', 'cover'] as const) {
+      if (t[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `must have one entry per node (${n})`, params: { rule: 'length_mismatch' } });
+    }
+    if (t.left.length !== n || t.right.length !== n) return;
+    const parents = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const isLeaf = t.feature[i] === -1;
+      for (const side of ['left', 'right'] as const) {
+        const c = t[side][i];
+        if (isLeaf ? c !== -1 : !(c > i && c < n)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [side, i],
+            message: isLeaf ? 'a leaf has no children (-1)' : 'a child must be a later node of the same tree',
+            params: { rule: 'invalid_tree_structure' },
+          });
+        } else if (!isLeaf) parents[c]++;
+      }
+    }
+    for (let i = 1; i < n; i++) {
+      if (parents[i] !== 1) ctx.addIssue({ code: 'custom', path: ['feature', i], message: 'every node but the root must have exactly one parent', params: { rule: 'invalid_tree_structure' } });
+    }
+    for (const key of Object.keys(t.leftCategories ?? {})) {
+      const i = Number(key);
+      if (!(i < n && t.feature[i] >= 0)) ctx.addIssue({ code: 'custom', path: ['leftCategories', key], message: 'must name a split node', params: { rule: 'invalid_tree_structure' } });
+    }
+  });
+/** @category Artifacts */
+export type CompactTree = z.infer<typeof CompactTreeSchema>;
+
+/** Checks every tree's splits against the artifact's features (index, type, categories). */
+function checkTreesAgainstFeatures(
+  features: readonly FeatureSpec[],
+  trees: readonly CompactTree[],
+  path: readonly (string | number)[],
+  ctx: z.RefinementCtx,
+  leafProbability: boolean,
+): void {
+  trees.forEach((t, ti) => {
+    const base = trees.length === 1 && path[path.length - 1] === 'tree' ? [...path] : [...path, ti];
+    for (let i = 0; i < t.feature.length; i++) {
+      const f = t.feature[i];
+      if (f === -1) {
+        if (leafProbability && !(t.value[i] > 0 && t.value[i] < 1)) {
+          ctx.addIssue({ code: 'custom', path: [...base, 'value', i], message: 'a leaf probability must be in (0, 1)', params: { rule: 'out_of_range' } });
+        }
+        continue;
+      }
+      const spec = features[f];
+      if (spec === undefined) {
+        ctx.addIssue({ code: 'custom', path: [...base, 'feature', i], message: `must index one of the ${features.length} features`, params: { rule: 'unknown_feature' } });
+        continue;
+      }
+      const cats = t.leftCategories?.[String(i)];
+      if (spec.type === 'numeric' && cats !== undefined) {
+        ctx.addIssue({ code: 'custom', path: [...base, 'leftCategories', String(i)], message: 'a numeric split has no category set', params: { rule: 'invalid_tree_structure' } });
+      }
+      if (spec.type === 'categorical') {
+        const k = spec.categories?.length ?? 0;
+        if (cats === undefined) ctx.addIssue({ code: 'custom', path: [...base, 'leftCategories', String(i)], message: 'a categorical split needs its left category set', params: { rule: 'invalid_tree_structure' } });
+        else if (cats.some((c) => c >= k)) ctx.addIssue({ code: 'custom', path: [...base, 'leftCategories', String(i)], message: `category indices must be < ${k}`, params: { rule: 'out_of_range' } });
+      }
+    }
+  });
+}
+
+/**
+ * A single CART decision tree. Leaf `value`s are probabilities of default in (0, 1); the model's
+ * log-odds is the logit of the leaf reached.
+ *
+ * @category Artifacts
+ * @example
+ * TreeArtifactSchema.shape.kind.value; //=> 'tree'
+ */
+export const TreeArtifactSchema = z
+  .strictObject({
+    ...ArtifactCommonShape,
+    kind: z.literal('tree'),
+    model: z.strictObject({ tree: CompactTreeSchema }),
+  })
+  .superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, [a.model.tree], ['model', 'tree'], ctx, true));
+/** @category Artifacts */
+export type TreeArtifact = z.infer<typeof TreeArtifactSchema>;
+
+/**
+ * A random forest. Leaf `value`s are probabilities of default in (0, 1); the forest's log-odds is
+ * the mean over trees of the logit of the leaf reached (`aggregation: 'mean-log-odds'`), which keeps
+ * the model additive in log-odds, so TreeSHAP contributions are exact.
+ *
+ * @category Artifacts
+ * @example
+ * ForestArtifactSchema.shape.kind.value; //=> 'forest'
+ */
+export const ForestArtifactSchema = z
+  .strictObject({
+    ...ArtifactCommonShape,
+    kind: z.literal('forest'),
+    model: z.strictObject({ aggregation: z.literal('mean-log-odds'), trees: z.array(CompactTreeSchema).min(1) }),
+  })
+  .superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, a.model.trees, ['model', 'trees'], ctx, true));
+/** @category Artifacts */
+export type ForestArtifact = z.infer<typeof ForestArtifactSchema>;
+
+/**
+ * Gradient-boosted trees for binary log-loss. Log-odds of default = `baseLogOdds` + the sum over
+ * trees of the leaf `value` reached (shrinkage already applied).
+ *
+ * @category Artifacts
+ * @example
+ * GradientBoostingArtifactSchema.shape.kind.value; //=> 'gbm'
+ */
+export const GradientBoostingArtifactSchema = z
+  .strictObject({
+    ...ArtifactCommonShape,
+    kind: z.literal('gbm'),
+    model: z.strictObject({ baseLogOdds: finite, trees: z.array(CompactTreeSchema) }),
+  })
+  .superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, a.model.trees, ['model', 'trees'], ctx, false));
+/** @category Artifacts */
+export type GradientBoostingArtifact = z.infer<typeof GradientBoostingArtifactSchema>;
