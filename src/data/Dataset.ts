@@ -10,14 +10,26 @@
  * @module
  */
 
-/** @category Data */
+/**
+ * A numeric (or date: day numbers since 1970-01-01) column; `NaN` = missing.
+ *
+ * @category Data
+ * @example
+ * const income: NumericColumn = { name: 'income', type: 'numeric', values: Float64Array.of(30_000, NaN) };
+ */
 export interface NumericColumn {
   readonly name: string;
   readonly type: 'numeric' | 'date';
   readonly values: Float64Array;
 }
 
-/** @category Data */
+/**
+ * A categorical column: codes into `categories`, `-1` = missing.
+ *
+ * @category Data
+ * @example
+ * const purpose: CategoricalColumn = { name: 'purpose', type: 'categorical', codes: Int32Array.of(1, -1, 0), categories: ['car', 'home'] };
+ */
 export interface CategoricalColumn {
   readonly name: string;
   readonly type: 'categorical';
@@ -26,7 +38,13 @@ export interface CategoricalColumn {
   readonly categories: readonly string[];
 }
 
-/** @category Data */
+/**
+ * Any column of a {@link Dataset}.
+ *
+ * @category Data
+ * @example
+ * const columns: Column[] = [{ name: 'age', type: 'numeric', values: Float64Array.of(41, 35) }];
+ */
 export type Column = NumericColumn | CategoricalColumn;
 
 /**
