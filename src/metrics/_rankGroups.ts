@@ -108,7 +108,7 @@ export function aucFromGroups(groups: RankGroups): number {
   return sum / (groups.totalBad * groups.totalGood);
 }
 
-/** KS from tie groups: the maximum of TPR − FPR over thresholds and the group where it is first reached. */
+/** KS from tie groups: the maximum of TPR − FPR over thresholds (groups with weight) and the group where it is first reached. */
 export function ksFromGroups(groups: RankGroups): { ks: number; group: number; truePositiveRate: number; falsePositiveRate: number } {
   let cumulativeBad = 0;
   let cumulativeGood = 0;
@@ -117,6 +117,7 @@ export function ksFromGroups(groups: RankGroups): { ks: number; group: number; t
   let bestTpr = 0;
   let bestFpr = 0;
   for (let g = 0; g < groups.groupCount; g++) {
+    if (groups.bad[g] === 0 && groups.good[g] === 0) continue; // rows of weight 0 are not cut-offs
     cumulativeBad += groups.bad[g];
     cumulativeGood += groups.good[g];
     const tpr = cumulativeBad / groups.totalBad;

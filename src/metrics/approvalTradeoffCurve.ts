@@ -13,7 +13,8 @@ export type ApprovalTradeoffCurveOptions = RankingMetricOptions;
 
 /**
  * Result of {@link approvalTradeoffCurve}: columns of equal length (one point per distinct score),
- * from the strictest cut-off (approve only the safest score) to approving everyone.
+ * from the strictest cut-off (approve only the safest score) to approving everyone; scores whose rows
+ * all weigh 0 are not cut-offs.
  *
  * @category Metrics
  * @example
@@ -67,9 +68,9 @@ export function approvalTradeoffCurve(scores: ArrayLike<number>, labels: ArrayLi
   let approvedBad = 0;
   let written = 0;
   for (let g = 0; g < m; g++) {
+    if (groups.bad[g] === 0 && groups.good[g] === 0) continue; // rows of weight 0 are not cut-offs
     approved += groups.bad[g] + groups.good[g];
     approvedBad += groups.bad[g];
-    if (approved === 0) continue; // leading scores whose rows all weigh 0
     cutoffs[written] = groups.score[g];
     approvalRate[written] = approved / total;
     badRate[written] = approvedBad / approved;

@@ -1,5 +1,4 @@
-import { aucFromGroups, rankGroups, rankOrder } from './_rankGroups.js';
-import { requireBothClasses, requireRows, resolveWeightsOrOptions, validateRankingInputs } from './_inputs.js';
+import { validatedAuc } from './_validatedAuc.js';
 import type { RankingMetricOptions } from './types.js';
 
 /**
@@ -37,10 +36,5 @@ export type AucOptions = RankingMetricOptions;
  * auc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1], [1, 3, 1, 1]); //=> 0.625
  */
 export function auc(scores: ArrayLike<number>, labels: ArrayLike<number>, weightsOrOptions?: ArrayLike<number> | AucOptions): number {
-  const where = 'auc';
-  const input = validateRankingInputs(where, scores, labels, resolveWeightsOrOptions(weightsOrOptions));
-  requireRows(where, 'scores', scores.length, 2);
-  const groups = rankGroups(rankOrder(scores, input.isHigherSafer), scores, labels, input.weights);
-  requireBothClasses(where, groups.totalBad, groups.totalGood);
-  return aucFromGroups(groups);
+  return validatedAuc('auc', scores, labels, weightsOrOptions);
 }

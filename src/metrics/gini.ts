@@ -1,4 +1,5 @@
-import { auc, type AucOptions } from './auc.js';
+import { validatedAuc } from './_validatedAuc.js';
+import type { AucOptions } from './auc.js';
 
 /**
  * Options of {@link gini}.
@@ -28,5 +29,5 @@ export type GiniOptions = AucOptions;
  * gini([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]); //=> 0.5
  */
 export function gini(scores: ArrayLike<number>, labels: ArrayLike<number>, weightsOrOptions?: ArrayLike<number> | GiniOptions): number {
-  return 2 * auc(scores, labels, weightsOrOptions) - 1;
+  return 2 * validatedAuc('gini', scores, labels, weightsOrOptions) - 1;
 }

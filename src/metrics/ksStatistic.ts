@@ -21,7 +21,7 @@ export type KsStatisticOptions = RankingMetricOptions;
 export interface KsStatisticResult {
   /** max over cut-offs t of (share of bads at or riskier than t) − (share of goods at or riskier than t); in [0, 1]. */
   ks: number;
-  /** The score t where the maximum is first reached, walking from the riskiest score down (a score present in the data). */
+  /** The score t where the maximum is first reached, walking from the riskiest score down (always a score present in the data). */
   threshold: number;
   /** Weighted share of bads with a score at or riskier than `threshold` (the true-positive rate there). */
   cumulativeBadShare: number;
@@ -35,8 +35,9 @@ export interface KsStatisticResult {
  * weighted shares of bads and goods whose score is at or riskier than the cut-off t (t ranging over
  * the distinct scores; rows with equal scores are never split). Equals `max(tpr − fpr)` over
  * scikit-learn's `roc_curve`. `threshold` is the score where the maximum is first reached when
- * walking from the riskiest score down (sklearn's `argmax`), except that when KS = 0 it is the
- * riskiest score rather than +∞.
+ * walking from the riskiest score down (sklearn's `argmax`), counting actual scores only: when KS = 0,
+ * which sklearn reports at its artificial "nobody flagged" threshold, it is the first score where
+ * TPR = FPR (at the latest the safest score, where both are 1).
  *
  * The gap is signed in the direction of the convention (higher score = riskier, or
  * `scoreDirection: 'higherIsSafer'`): a score that ranks the wrong way round gets KS near 0, not a

@@ -28,8 +28,8 @@ export interface RocCurve {
 }
 
 /**
- * Receiver operating characteristic curve of a risk score: one point per distinct score (rows with
- * equal scores are never split), plus the origin. Point k is (FPR, TPR) when every row whose score is
+ * Receiver operating characteristic curve of a risk score: one point per distinct score carrying
+ * weight (rows with equal scores are never split; rows of weight 0 are ignored), plus the origin. Point k is (FPR, TPR) when every row whose score is
  * at or riskier than `thresholds[k]` is classified bad. Matches scikit-learn's
  * `roc_curve(y, s, drop_intermediate=False)` point for point (sklearn 1.2 writes `max + 1` instead
  * of Infinity as the first threshold). The KS statistic is `max(tpr − fpr)` and the AUC is the
@@ -63,12 +63,15 @@ export function rocCurve(scores: ArrayLike<number>, labels: ArrayLike<number>, w
   thresholds[0] = input.isHigherSafer ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   let cumulativeBad = 0;
   let cumulativeGood = 0;
+  let k = 1;
   for (let g = 0; g < groups.groupCount; g++) {
+    if (groups.bad[g] === 0 && groups.good[g] === 0) continue; // rows of weight 0 are not cut-offs (as sklearn)
     cumulativeBad += groups.bad[g];
     cumulativeGood += groups.good[g];
-    thresholds[g + 1] = groups.score[g];
-    truePositiveRate[g + 1] = cumulativeBad / groups.totalBad;
-    falsePositiveRate[g + 1] = cumulativeGood / groups.totalGood;
+    thresholds[k] = groups.score[g];
+    truePositiveRate[k] = cumulativeBad / groups.totalBad;
+    falsePositiveRate[k] = cumulativeGood / groups.totalGood;
+    k++;
   }
-  return { thresholds, falsePositiveRate, truePositiveRate };
+  return { thresholds: thresholds.slice(0, k), falsePositiveRate: falsePositiveRate.slice(0, k), truePositiveRate: truePositiveRate.slice(0, k) };
 }
