@@ -1,5 +1,5 @@
 import type { Applicant } from '../schema/applicant.js';
-import { CATALOGUE_ENTRIES } from './catalogueEntries.js';
+import { READER_LIST } from './featureReaders.js';
 import { summarizeApplicant, type ApplicantSummary } from './summarizeApplicant.js';
 
 /**
@@ -8,5 +8,5 @@ import { summarizeApplicant, type ApplicantSummary } from './summarizeApplicant.
  */
 export function writeFeatureRow(applicant: Applicant, asOf: string, summary: ApplicantSummary, out: Float64Array, offset: number): void {
   summarizeApplicant(applicant, asOf, summary);
-  for (let j = 0; j < CATALOGUE_ENTRIES.length; j++) out[offset + j] = CATALOGUE_ENTRIES[j].fromSummary(summary);
+  for (let j = 0; j < READER_LIST.length; j++) out[offset + j] = READER_LIST[j](summary);
 }

@@ -2,9 +2,8 @@ import type { Applicant } from '../schema/applicant.js';
 import type { FeatureMatrix } from '../types.js';
 import { requireAsOf } from './_dates.js';
 import { writeFeatureRow } from './_writeFeatureRow.js';
-import { CATALOGUE_ENTRIES } from './catalogueEntries.js';
 import type { ExtractFeaturesOptions } from './extractFeatures.js';
-import { FEATURE_NAMES } from './featureCatalogue.js';
+import { FEATURE_NAMES } from './featureReaders.js';
 import { createApplicantSummary } from './summarizeApplicant.js';
 
 /**
@@ -25,7 +24,7 @@ import { createApplicantSummary } from './summarizeApplicant.js';
  */
 export function extractFeatureMatrix(applicants: readonly Applicant[], options: ExtractFeaturesOptions = {}): FeatureMatrix {
   const override = options.asOf === undefined ? undefined : requireAsOf(options.asOf, 'extractFeatureMatrix', 'options');
-  const width = CATALOGUE_ENTRIES.length;
+  const width = FEATURE_NAMES.length;
   const values = new Float64Array(applicants.length * width);
   const summary = createApplicantSummary();
   for (let i = 0; i < applicants.length; i++) {

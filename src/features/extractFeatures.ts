@@ -2,8 +2,7 @@ import type { Applicant } from '../schema/applicant.js';
 import type { FeatureVector } from '../types.js';
 import { requireAsOf } from './_dates.js';
 import { writeFeatureRow } from './_writeFeatureRow.js';
-import { CATALOGUE_ENTRIES } from './catalogueEntries.js';
-import { FEATURE_NAMES } from './featureCatalogue.js';
+import { FEATURE_NAMES } from './featureReaders.js';
 import { createApplicantSummary, type ApplicantSummary } from './summarizeApplicant.js';
 
 /**
@@ -49,7 +48,7 @@ let scratch: ApplicantSummary | undefined;
  */
 export function extractFeatures(applicant: Applicant, options: ExtractFeaturesOptions = {}): FeatureVector {
   const asOf = options.asOf === undefined ? applicant.asOf : requireAsOf(options.asOf, 'extractFeatures', 'options');
-  const values = new Float64Array(CATALOGUE_ENTRIES.length);
+  const values = new Float64Array(FEATURE_NAMES.length);
   scratch ??= createApplicantSummary();
   writeFeatureRow(applicant, asOf, scratch, values, 0);
   return { names: FEATURE_NAMES, values };

@@ -1,17 +1,22 @@
 import type { Applicant } from '../schema/applicant.js';
 import { requireAsOf } from './_dates.js';
-import { CATALOGUE_ENTRIES, type CatalogueEntry } from './catalogueEntries.js';
+import { FEATURE_DOCS } from './featureDocs.js';
+import { FEATURE_NAMES, FEATURE_READERS, type FeatureName } from './featureReaders.js';
 import { FEATURE_REASON_CODES } from './reasonCodes.js';
 import { summarizeApplicant } from './summarizeApplicant.js';
 import type { FeatureDefinition } from './types.js';
 
-function toDefinition(entry: CatalogueEntry): FeatureDefinition {
-  const { fromSummary, ...doc } = entry;
-  const where = `${entry.name}.compute`;
+export { FEATURE_NAMES } from './featureReaders.js';
+
+function toDefinition(name: FeatureName): FeatureDefinition {
+  const doc = FEATURE_DOCS[name];
+  const read = FEATURE_READERS[name];
+  const where = `${name}.compute`;
   return Object.freeze({
+    name,
     ...doc,
-    reasonText: FEATURE_REASON_CODES[entry.reasonCode],
-    compute: (applicant: Applicant, asOf: string): number => fromSummary(summarizeApplicant(applicant, requireAsOf(asOf, where, 'input'))),
+    reasonText: FEATURE_REASON_CODES[doc.reasonCode],
+    compute: (applicant: Applicant, asOf: string): number => read(summarizeApplicant(applicant, requireAsOf(asOf, where, 'input'))),
   });
 }
 
@@ -30,13 +35,6 @@ function toDefinition(entry: CatalogueEntry): FeatureDefinition {
  * FEATURE_CATALOGUE.length; //=> 48
  * FEATURE_CATALOGUE.find((d) => d.name === 'hardInquiries6m')?.reasonText; //=> 'Too many recent credit inquiries'
  */
-export const FEATURE_CATALOGUE: readonly FeatureDefinition[] = /* @__PURE__ */ Object.freeze(CATALOGUE_ENTRIES.map(toDefinition));
-
-/**
- * The catalogue's feature names in column order.
- *
- * @category Features
- * @example
- * FEATURE_NAMES[0]; //=> 'hasBureauHit'
- */
-export const FEATURE_NAMES: readonly string[] = /* @__PURE__ */ Object.freeze(CATALOGUE_ENTRIES.map((e) => e.name));
+export const FEATURE_CATALOGUE: readonly FeatureDefinition[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ (FEATURE_NAMES as readonly FeatureName[]).map(toDefinition),
+);
