@@ -100,7 +100,7 @@ const SEPARATION_PATIENCE = 3;
  * @example
  * const X = { names: ['x'], rows: 6, values: Float64Array.of(-2, -1, 0, 0, 1, 2) };
  * const fit = fitLogisticRegression(X, [0, 0, 1, 0, 1, 1], { l2: 1 });
- * fit.coefficients[0]; //=> 0.9158...
+ * fit.coefficients[0]; //=> 1.00659...
  * fit.converged; //=> true
  */
 export function fitLogisticRegression(X: FeatureMatrix, y: ArrayLike<number>, options: FitLogisticRegressionOptions = {}): LogisticRegressionFit {
@@ -146,76 +146,17 @@ export function fitLogisticRegression(X: FeatureMatrix, y: ArrayLike<number>, op
   const hess = new Float64Array(d * d);
   const chol = new Float64Array(d * d);
   const step = new Float64Array(d);
-  const yv = y;
-  const wv = weights;
 
-  /** Fills eta, grad and (upper triangle of) hess at theta; returns the objective. One pass, O(n·p²). */
-  const evaluate = (): number => {
-    grad.fill(0);
-    hess.fill(0);
-    let f = 0;
-    const b0 = fitIntercept ? theta[0] : 0;
-    for (let i = 0; i < n; i++) {
-      const base = i * p;
-      let e = b0;
-      for (let j = 0; j < p; j++) e += theta[off + j] * xv[base + j];
-      eta[i] = e;
-      const wi = wv === undefined ? 1 : wv[i];
-      if (wi === 0) continue;
-      const yi = yv[i];
-      let pr: number;
-      let softplus: number;
-      if (e >= 0) {
-        const q = Math.exp(-e);
-        pr = 1 / (1 + q);
-        softplus = e + Math.log1p(q);
-      } else {
-        const q = Math.exp(e);
-        pr = q / (1 + q);
-        softplus = Math.log1p(q);
-      }
-      f += wi * (softplus - yi * e);
-      const r = wi * (pr - yi);
-      const h = wi * pr * (1 - pr);
-      if (fitIntercept) {
-        grad[0] += r;
-        hess[0] += h;
-      }
-      for (let j = 0; j < p; j++) {
-        const xj = xv[base + j];
-        if (xj === 0) continue; // one-hot and indicator columns are mostly zero
-        const jj = off + j;
-        grad[jj] += r * xj;
-        const a = h * xj;
-        if (fitIntercept) hess[jj] += a; // row 0, column jj
-        const rowStart = jj * d + off;
-        for (let k = j; k < p; k++) hess[rowStart + k] += a * xv[base + k];
-      }
-    }
-    for (let j = off; j < d; j++) {
-      f += 0.5 * l2 * theta[j] * theta[j];
-      grad[j] += l2 * theta[j];
-      hess[j * d + j] += l2;
-    }
-    return f;
-  };
-
-  /** Objective at theta + t·step, given eta (at theta) and xs = X·step. O(n + p). */
-  const objectiveAlong = (t: number): number => {
-    let f = 0;
-    for (let i = 0; i < n; i++) {
-      const wi = wv === undefined ? 1 : wv[i];
-      if (wi === 0) continue;
-      const e = eta[i] + t * xs[i];
-      const softplus = e >= 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
-      f += wi * (softplus - yv[i] * e);
-    }
-    for (let j = off; j < d; j++) {
-      const b = theta[j] + t * step[j];
-      f += 0.5 * l2 * b * b;
-    }
-    return f;
-  };
+  // Monomorphic copies for the hot loops (y and weights may be any ArrayLike).
+  const yv = new Float64Array(n);
+  for (let i = 0; i < n; i++) yv[i] = y[i];
+  let wv: Float64Array | null = null;
+  if (weights !== undefined) {
+    wv = new Float64Array(n);
+    for (let i = 0; i < n; i++) wv[i] = weights[i];
+  }
+  const evaluate = (): number => accumulate(xv, n, p, fitIntercept, theta, yv, wv, l2, eta, grad, hess);
+  const objectiveAlong = (t: number): number => lineObjective(t, n, off, d, theta, step, eta, xs, yv, wv, l2);
 
   const separationError = (detail: string): ConvergenceError =>
     new ConvergenceError(
@@ -251,13 +192,7 @@ export function fitLogisticRegression(X: FeatureMatrix, y: ArrayLike<number>, op
     }
 
     // Direction: X·step, for O(n) objective evaluations along the line.
-    const s0 = fitIntercept ? step[0] : 0;
-    for (let i = 0; i < n; i++) {
-      const base = i * p;
-      let e = s0;
-      for (let j = 0; j < p; j++) e += step[off + j] * xv[base + j];
-      xs[i] = e;
-    }
+    multiply(xv, n, p, fitIntercept, step, xs);
     let slope = 0; // directional derivative gᵀs (< 0 for a descent direction)
     for (let j = 0; j < d; j++) slope += grad[j] * step[j];
 
@@ -309,6 +244,128 @@ export function fitLogisticRegression(X: FeatureMatrix, y: ArrayLike<number>, op
   const coefficients = new Float64Array(p);
   for (let j = 0; j < p; j++) coefficients[j] = theta[off + j];
   return { intercept: fitIntercept ? theta[0] : 0, coefficients, iterations, converged: true, objective: f };
+}
+
+/** `out = X·v` (v[0] the intercept when fitted). O(n·p). */
+function multiply(xv: Float64Array, n: number, p: number, fitIntercept: boolean, v: Float64Array, out: Float64Array): void {
+  const off = fitIntercept ? 1 : 0;
+  const v0 = fitIntercept ? v[0] : 0;
+  for (let i = 0; i < n; i++) {
+    const base = i * p;
+    let e = v0;
+    for (let j = 0; j < p; j++) e += v[off + j] * xv[base + j];
+    out[i] = e;
+  }
+}
+
+/** Objective at `theta + t·step`, given `eta` (at theta) and `xs = X·step`. O(n + p). */
+function lineObjective(
+  t: number,
+  n: number,
+  off: number,
+  d: number,
+  theta: Float64Array,
+  step: Float64Array,
+  eta: Float64Array,
+  xs: Float64Array,
+  yv: Float64Array,
+  wv: Float64Array | null,
+  l2: number,
+): number {
+  let f = 0;
+  for (let i = 0; i < n; i++) {
+    const wi = wv === null ? 1 : wv[i];
+    if (wi === 0) continue;
+    const e = eta[i] + t * xs[i];
+    const softplus = e >= 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
+    f += wi * (softplus - yv[i] * e);
+  }
+  for (let j = off; j < d; j++) {
+    const b = theta[j] + t * step[j];
+    f += 0.5 * l2 * b * b;
+  }
+  return f;
+}
+
+/**
+ * One pass over the rows at `theta`: fills `eta`, the gradient and the upper triangle of the Hessian
+ * (`XᵀDX + l2·I`, intercept first when fitted); returns the objective. O(n·p²).
+ */
+function accumulate(
+  xv: Float64Array,
+  n: number,
+  p: number,
+  fitIntercept: boolean,
+  theta: Float64Array,
+  yv: Float64Array,
+  wv: Float64Array | null,
+  l2: number,
+  eta: Float64Array,
+  grad: Float64Array,
+  hess: Float64Array,
+): number {
+  const off = fitIntercept ? 1 : 0;
+  const d = p + off;
+  grad.fill(0);
+  hess.fill(0);
+  let f = 0;
+  let g0 = 0;
+  let h00 = 0;
+  const b0 = fitIntercept ? theta[0] : 0;
+  for (let i = 0; i < n; i++) {
+    const base = i * p;
+    let e = b0;
+    for (let j = 0; j < p; j++) e += theta[off + j] * xv[base + j];
+    eta[i] = e;
+    const wi = wv === null ? 1 : wv[i];
+    if (wi === 0) continue;
+    const yi = yv[i];
+    let pr: number;
+    let softplus: number;
+    if (e >= 0) {
+      const q = Math.exp(-e);
+      pr = 1 / (1 + q);
+      softplus = e + Math.log1p(q);
+    } else {
+      const q = Math.exp(e);
+      pr = q / (1 + q);
+      softplus = Math.log1p(q);
+    }
+    f += wi * (softplus - yi * e);
+    const r = wi * (pr - yi);
+    const h = wi * pr * (1 - pr);
+    g0 += r;
+    h00 += h;
+    const end = base + p;
+    for (let j = 0; j < p; j++) {
+      const xj = xv[base + j];
+      if (xj === 0) continue; // one-hot and indicator columns are mostly zero
+      const jj = off + j;
+      grad[jj] += r * xj;
+      const a = h * xj;
+      if (fitIntercept) hess[jj] += a; // row 0, column jj
+      // hess[jj][off + k] for k >= j, addressed as shift + (base + k)
+      const shift = jj * d + off - base;
+      let k = base + j;
+      for (; k + 3 < end; k += 4) {
+        hess[shift + k] += a * xv[k];
+        hess[shift + k + 1] += a * xv[k + 1];
+        hess[shift + k + 2] += a * xv[k + 2];
+        hess[shift + k + 3] += a * xv[k + 3];
+      }
+      for (; k < end; k++) hess[shift + k] += a * xv[k];
+    }
+  }
+  if (fitIntercept) {
+    grad[0] = g0;
+    hess[0] = h00;
+  }
+  for (let j = off; j < d; j++) {
+    f += 0.5 * l2 * theta[j] * theta[j];
+    grad[j] += l2 * theta[j];
+    hess[j * d + j] += l2;
+  }
+  return f;
 }
 
 /**
