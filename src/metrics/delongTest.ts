@@ -22,7 +22,7 @@ export interface DelongTestOptions {
  *
  * @category Metrics
  * @example
- * const r: DelongTestResult = { aucA: 0.8, aucB: 0.75, difference: 0.05, variance: 0.0004, standardError: 0.02, z: 2.5, pValue: 0.0124, confidenceInterval: [0.0108, 0.0892] };
+ * const r: DelongTestResult = { aucA: 0.8, aucB: 0.75, difference: 0.05, variance: 0.0004, standardError: 0.02, standardErrorA: 0.021, standardErrorB: 0.023, z: 2.5, pValue: 0.0124, confidenceInterval: [0.0108, 0.0892] };
  */
 export interface DelongTestResult {
   /** AUC of model A (ties count ½). */
@@ -35,6 +35,10 @@ export interface DelongTestResult {
   variance: number;
   /** √variance. */
   standardError: number;
+  /** DeLong standard error of aucA alone, √S_AA. */
+  standardErrorA: number;
+  /** DeLong standard error of aucB alone, √S_BB. */
+  standardErrorB: number;
   /** difference / standardError (0 when both are 0). */
   z: number;
   /** Two-sided p-value 2·Φ(−|z|) of H₀: equal AUCs. */
@@ -116,7 +120,7 @@ function covariance(a: Float64Array, b: Float64Array): number {
  * @param scoresB - risk scores of model B on the same rows, same direction
  * @param labels - 1 = bad, 0 = good
  * @param options - direction and confidence level, see {@link DelongTestOptions}
- * @returns `{ aucA, aucB, difference, variance, standardError, z, pValue, confidenceInterval }`
+ * @returns `{ aucA, aucB, difference, variance, standardError, standardErrorA, standardErrorB, z, pValue, confidenceInterval }`
  * @throws {@link InvalidInputError} on length mismatch, non-finite scores, labels other than 0/1
  * @throws {@link InsufficientDataError} with fewer than 2 bads or 2 goods, or when the variance is 0 but the AUCs differ
  * @category Metrics
@@ -154,9 +158,12 @@ export function delongTest(scoresA: ArrayLike<number>, scoresB: ArrayLike<number
   const sign = isHigherSafer ? -1 : 1;
   const a = components(scoresA, badIndex, goodIndex, sign);
   const b = components(scoresB, badIndex, goodIndex, sign);
-  const s10 = covariance(a.v10, a.v10) + covariance(b.v10, b.v10) - 2 * covariance(a.v10, b.v10);
-  const s01 = covariance(a.v01, a.v01) + covariance(b.v01, b.v01) - 2 * covariance(a.v01, b.v01);
-  const variance = Math.max(0, s10 / badCount + s01 / goodCount);
+  const varianceA = covariance(a.v10, a.v10) / badCount + covariance(a.v01, a.v01) / goodCount;
+  const varianceB = covariance(b.v10, b.v10) / badCount + covariance(b.v01, b.v01) / goodCount;
+  const covarianceAB = covariance(a.v10, b.v10) / badCount + covariance(a.v01, b.v01) / goodCount;
+  const variance = Math.max(0, varianceA + varianceB - 2 * covarianceAB);
+  const standardErrorA = Math.sqrt(Math.max(0, varianceA));
+  const standardErrorB = Math.sqrt(Math.max(0, varianceB));
   const difference = a.auc - b.auc;
   const standardError = Math.sqrt(variance);
   const half = normalQuantile(0.5 + level / 2) * standardError;
@@ -167,8 +174,8 @@ export function delongTest(scoresA: ArrayLike<number>, scoresB: ArrayLike<number
         { code: 'zero_variance', path: ['labels'], message: 'the variance of the AUC difference is 0' },
       ]);
     }
-    return { aucA: a.auc, aucB: b.auc, difference, variance, standardError, z: 0, pValue: 1, confidenceInterval };
+    return { aucA: a.auc, aucB: b.auc, difference, variance, standardError, standardErrorA, standardErrorB, z: 0, pValue: 1, confidenceInterval };
   }
   const z = difference / standardError;
-  return { aucA: a.auc, aucB: b.auc, difference, variance, standardError, z, pValue: normalTwoSidedPValue(z), confidenceInterval };
+  return { aucA: a.auc, aucB: b.auc, difference, variance, standardError, standardErrorA, standardErrorB, z, pValue: normalTwoSidedPValue(z), confidenceInterval };
 }

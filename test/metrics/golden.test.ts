@@ -88,7 +88,7 @@ interface Golden {
   psi: PsiGolden[];
   csiCategorical: { reference: (string | null)[]; current: (string | null)[]; labels: string[]; csi: number; isSmoothed: boolean; contributions: number[] };
   csiNumeric: { reference: (number | null)[]; current: (number | null)[]; cutPoints: number[]; csi: number; isSmoothed: boolean; contributions: number[] };
-  delong: { name: string; scoresA: number[]; scoresB: number[]; labels: number[]; higherIsSafer: boolean; aucA: number; aucB: number; difference: number; variance: number; z: number; pValue: number }[];
+  delong: { name: string; scoresA: number[]; scoresB: number[]; labels: number[]; higherIsSafer: boolean; aucA: number; aucB: number; difference: number; variance: number; standardErrorA: number; standardErrorB: number; z: number; pValue: number }[];
   gradeBacktests: { probabilityOfDefault: number; obligors: number; defaults: number; binomialPValue: number; jeffreysPValue: number }[];
   chiSquareSurvival: { x: number; df: number; value: number }[];
   regularizedBeta: { x: number; a: number; b: number; value: number }[];
@@ -284,6 +284,8 @@ describe('metrics golden values (sklearn / scipy / numpy)', () => {
       expectClose(r.difference, d.difference, 'difference');
       expectClose(r.variance, d.variance, 'variance', 1e-12);
       expectRelativeClose(r.variance, d.variance, 'variance (relative)', 1e-8);
+      expectClose(r.standardErrorA, d.standardErrorA, 'standard error A');
+      expectClose(r.standardErrorB, d.standardErrorB, 'standard error B');
       expectClose(r.z, d.z, 'z');
       expectClose(r.pValue, d.pValue, 'p-value');
       if (d.pValue < 1e-6) expectRelativeClose(r.pValue, d.pValue, 'p-value (relative)', 1e-6);

@@ -222,6 +222,7 @@ def delong_slow(a, b, y):
     aucA, aucB = v10s[0].mean(), v10s[1].mean()
     z = (aucA - aucB) / math.sqrt(var)
     out.update(aucA=float(aucA), aucB=float(aucB), difference=float(aucA - aucB), variance=float(var), z=float(z),
+               standardErrorA=float(math.sqrt(S[0, 0])), standardErrorB=float(math.sqrt(S[1, 1])),
                pValue=float(2 * stats.norm.sf(abs(z))))
     return out
 
