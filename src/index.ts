@@ -12,3 +12,5 @@ export { ModelArtifactSchema, ARTIFACT_SCHEMA_VERSION, SUPPORTED_ARTIFACT_VERSIO
 export * from './scaling/index.js';
 export { FEATURE_CATALOGUE, FEATURE_NAMES, INQUIRY_REASON_CODE, extractFeatures, extractFeatureMatrix, featureRecordFromVector, catalogueFeatureSpecs, applicantsToDataset } from './features/index.js';
 export type { FeatureDefinition, FeatureSource, ExtractFeaturesOptions, ApplicantRow } from './features/index.js';
+export { loadModel, LogisticScorer, applyCalibration, modelIdOf } from './scorers/index.js';
+export type { LogisticArtifact, LogisticTerm } from './schema/index.js';

@@ -5,3 +5,8 @@
  */
 export { fitLogisticRegression } from './fitLogisticRegression.js';
 export type { FitLogisticRegressionOptions, LogisticRegressionFit } from './fitLogisticRegression.js';
+export { featureSpecsFromDataset } from './featureSpecsFromDataset.js';
+export type { FeatureSpecsFromDatasetOptions } from './featureSpecsFromDataset.js';
+export { trainLogistic } from './trainLogistic.js';
+export { TrainLogisticOptionsSchema } from './TrainLogisticOptions.js';
+export type { TrainLogisticOptions } from './TrainLogisticOptions.js';

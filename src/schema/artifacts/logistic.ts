@@ -11,6 +11,9 @@ const finite = z.number().refine(Number.isFinite, { message: 'must be a finite n
  * contribution the term can make, the reference for reason codes.
  *
  * @category Artifacts
+ * @example
+ * LogisticTermSchema.parse({ type: 'numeric', center: 20, scale: 12, lower: 4, upper: 60,
+ *   coefficient: 0.31, missingCoefficient: 0.05, bestContribution: -0.41 }).type; //=> 'numeric'
  */
 export const LogisticTermSchema = z.discriminatedUnion('type', [
   z.strictObject({
@@ -31,13 +34,23 @@ export const LogisticTermSchema = z.discriminatedUnion('type', [
     bestContribution: finite,
   }),
 ]);
-/** @category Artifacts */
+/**
+ * One validated term of a logistic model.
+ *
+ * @category Artifacts
+ * @example
+ * const term: LogisticTerm = { type: 'categorical', coefficients: [0.2, -0.4], missingCoefficient: 0.2,
+ *   unseenCoefficient: 0.2, bestContribution: -0.4 };
+ */
 export type LogisticTerm = z.infer<typeof LogisticTermSchema>;
 
 /**
- * A regularised logistic-regression model (terms aligned with `features`).
+ * A regularised logistic-regression model (terms aligned with `features`): log-odds of default =
+ * `intercept` + the sum of the terms' contributions. Written by `trainLogistic`, run by `LogisticScorer`.
  *
  * @category Artifacts
+ * @example
+ * LogisticArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
  */
 export const LogisticArtifactSchema = z.strictObject({
   ...ArtifactCommonShape,
@@ -47,5 +60,12 @@ export const LogisticArtifactSchema = z.strictObject({
     terms: z.array(LogisticTermSchema),
   }),
 });
-/** @category Artifacts */
+/**
+ * A validated logistic model artifact.
+ *
+ * @category Artifacts
+ * @example
+ * const artifact: LogisticArtifact = trainLogistic(dataset);
+ * artifact.kind; //=> 'logistic'
+ */
 export type LogisticArtifact = z.infer<typeof LogisticArtifactSchema>;

@@ -1,0 +1,277 @@
+import { calibratedLogOdds } from '../_lib/calibratedLogOdds.js';
+import { InvalidArtifactError, InvalidInputError, InvalidOptionsError, formatIssuePath, type Issue } from '../errors.js';
+import { clampScore, scalingConstants } from '../scaling/scaling.js';
+import type { ModelArtifact } from '../schema/artifact.js';
+import type { FeatureSpec } from '../schema/artifactCommon.js';
+import type { LogisticArtifact } from '../schema/artifacts/logistic.js';
+import type { FeatureMatrix, FeatureRecord, FeatureVector, ScoreOptions, ScoreResult, Scorer } from '../types.js';
+import { applyCalibration } from './applyCalibration.js';
+import { decodeFeatureValue, encodeFeatures } from './encodeFeatures.js';
+import { modelIdOf } from './modelIdOf.js';
+import { rankReasons } from './rankReasons.js';
+
+const NUMERIC = 0;
+const CATEGORICAL = 1;
+/** Impacts at or below this many score points are rounding noise, not reasons. */
+const IMPACT_EPSILON = 1e-9;
+
+/**
+ * Runs a logistic artifact: log-odds of default = intercept + Σ term contributions, where a numeric
+ * term contributes `coefficient · (clip(x, lower, upper) − center) / scale` (`missingCoefficient`
+ * when missing) and a categorical term `coefficients[category]` (`missingCoefficient` when missing,
+ * `unseenCoefficient` for a category outside the dictionary).
+ *
+ * - PD = {@link applyCalibration}(artifact.calibration, log-odds); score = `offset − factor · logit(PD)`
+ *   (DESIGN.md §4), clamped to `scaling.clamp` when the artifact has one (the PD is never clamped).
+ * - Reason codes: each feature's cost in score points, `factor · (contribution − bestContribution)`
+ *   (times Platt's `a` when the artifact is Platt-calibrated, so costs stay in calibrated points),
+ *   ranked by {@link rankReasons} (shared codes summed, protected features never cited, features
+ *   at their best never cited, top `maxReasons`, default 4, plus the inquiry reason).
+ * - Monotone: a numeric term with a positive coefficient never lowers the PD as its value grows.
+ *
+ * Prefer `loadModel`, which validates untrusted JSON first; the constructor checks the artifact's
+ * internal consistency only (it trusts the types).
+ *
+ * @category Scoring
+ * @example
+ * const scorer = new LogisticScorer(artifact);
+ * scorer.score({ duration_in_month: 48, purpose: 'car (new)' }).reasonCodes.map((r) => r.code);
+ * //=> ['R_DURATION_IN_MONTH', ...]
+ */
+export class LogisticScorer implements Scorer {
+  /** `"<artifact id>@<8 hex digits of its content hash>"`. */
+  readonly id: string;
+  /** Feature names, in the column order `predict` expects. */
+  readonly featureNames: readonly string[];
+
+  readonly #artifact: LogisticArtifact;
+  readonly #specs: readonly FeatureSpec[];
+  readonly #intercept: number;
+  readonly #kind: Uint8Array;
+  readonly #center: Float64Array;
+  readonly #scale: Float64Array;
+  readonly #lower: Float64Array;
+  readonly #upper: Float64Array;
+  readonly #coefficient: Float64Array;
+  readonly #missing: Float64Array;
+  readonly #unseen: Float64Array;
+  readonly #best: Float64Array;
+  readonly #levels: (Float64Array | null)[];
+  readonly #factor: number;
+  readonly #offset: number;
+  readonly #impactScale: number;
+
+  /**
+   * @param artifact - a schema-valid logistic artifact (see `loadModel` for untrusted input)
+   * @throws {@link InvalidArtifactError} when terms and features disagree (count, type, category count, bounds)
+   */
+  constructor(artifact: LogisticArtifact) {
+    const issues = logisticArtifactIssues(artifact);
+    if (issues.length > 0) {
+      throw new InvalidArtifactError(
+        `LogisticScorer: inconsistent artifact, ${issues.length} issue${issues.length === 1 ? '' : 's'} (${issues
+          .slice(0, 10)
+          .map((i) => `${formatIssuePath(i.path)}: ${i.message}`)
+          .join('; ')})`,
+        issues,
+      );
+    }
+    this.#artifact = structuredClone(artifact);
+    this.#specs = this.#artifact.features;
+    this.featureNames = Object.freeze(this.#specs.map((s) => s.name));
+    this.id = modelIdOf(this.#artifact);
+    const m = this.#specs.length;
+    const terms = this.#artifact.model.terms;
+    this.#intercept = this.#artifact.model.intercept;
+    this.#kind = new Uint8Array(m);
+    this.#center = new Float64Array(m);
+    this.#scale = new Float64Array(m).fill(1);
+    this.#lower = new Float64Array(m);
+    this.#upper = new Float64Array(m);
+    this.#coefficient = new Float64Array(m);
+    this.#missing = new Float64Array(m);
+    this.#unseen = new Float64Array(m);
+    this.#best = new Float64Array(m);
+    this.#levels = [];
+    for (let j = 0; j < m; j++) {
+      const t = terms[j];
+      this.#missing[j] = t.missingCoefficient;
+      this.#best[j] = t.bestContribution;
+      if (t.type === 'numeric') {
+        this.#kind[j] = NUMERIC;
+        this.#center[j] = t.center;
+        this.#scale[j] = t.scale;
+        this.#lower[j] = t.lower;
+        this.#upper[j] = t.upper;
+        this.#coefficient[j] = t.coefficient;
+        this.#levels.push(null);
+      } else {
+        this.#kind[j] = CATEGORICAL;
+        this.#unseen[j] = t.unseenCoefficient;
+        this.#levels.push(Float64Array.from(t.coefficients));
+      }
+    }
+    const { factor, offset } = scalingConstants(this.#artifact.scaling);
+    this.#factor = factor;
+    this.#offset = offset;
+    const calibration = this.#artifact.calibration;
+    this.#impactScale = calibration?.method === 'platt' ? calibration.a : 1;
+  }
+
+  /**
+   * Scores one applicant's features: score, PD, reason codes. O(features · log features).
+   *
+   * @param x - a feature record (`{ name: value }`, `null` = missing) or a feature vector
+   * @param options - `maxReasons` (default 4)
+   * @throws {@link InvalidInputError} for an unknown feature, a wrong type or a non-finite number (path = feature name)
+   * @throws {@link InvalidOptionsError} when `maxReasons` is not a non-negative integer
+   * @example
+   * scorer.score({ duration_in_month: 6 }, { maxReasons: 2 }).probabilityOfDefault; //=> 0.17...
+   */
+  score(x: FeatureRecord | FeatureVector, options: ScoreOptions = {}): ScoreResult {
+    const maxReasons = options.maxReasons ?? 4;
+    if (!Number.isInteger(maxReasons) || maxReasons < 0) {
+      throw new InvalidOptionsError('score: maxReasons must be a non-negative integer', [{ code: 'invalid_max_reasons', path: ['maxReasons'], message: 'must be a non-negative integer' }]);
+    }
+    const row = encodeFeatures(this.#specs, x);
+    const m = row.length;
+    const impacts = new Float64Array(m);
+    const values: (number | string | null)[] = new Array<number | string | null>(m);
+    let logOdds = this.#intercept;
+    const pointsPerUnit = this.#factor * this.#impactScale;
+    for (let j = 0; j < m; j++) {
+      const contribution = this.#contribution(j, row[j]);
+      logOdds += contribution;
+      const impact = pointsPerUnit * (contribution - this.#best[j]);
+      impacts[j] = impact > IMPACT_EPSILON ? impact : 0; // rounding never makes a feature at its best a reason
+      values[j] = decodeFeatureValue(this.#specs[j], row[j]);
+    }
+    const calibration = this.#artifact.calibration;
+    const z = calibratedLogOdds(calibration, logOdds);
+    return {
+      score: clampScore(this.#offset - this.#factor * z, this.#artifact.scaling),
+      probabilityOfDefault: applyCalibration(calibration, logOdds),
+      reasonCodes: rankReasons(this.#specs, impacts, values, { maxReasons, inquiryReasonCode: this.#artifact.inquiryReasonCode }),
+      modelId: this.id,
+    };
+  }
+
+  /**
+   * PDs for every row of a matrix: the batch path, no allocation per row. Columns are matched to
+   * {@link LogisticScorer.featureNames} by name (any order; extra columns are ignored).
+   * Numeric cells: finite or `NaN` (missing); categorical cells: a category index, `-1` (unseen)
+   * or `NaN` (missing). O(rows · features).
+   *
+   * @throws {@link InvalidInputError} when a model feature has no column (`missing_feature`) or a
+   *   cell is invalid (path `[row, feature]`)
+   * @example
+   * scorer.predict({ names: scorer.featureNames, rows: 1, values: Float64Array.of(24, 0) }); //=> Float64Array [0.27...]
+   */
+  predict(m: FeatureMatrix): Float64Array {
+    const width = m.names.length;
+    if (m.values.length !== m.rows * width) {
+      throw new InvalidInputError(`predict: expected rows × columns = ${m.rows * width} values, got ${m.values.length}`, [
+        { code: 'length_mismatch', path: ['values'], message: 'values length is not rows × columns' },
+      ]);
+    }
+    const columnOf = this.#columnIndices(m.names);
+    const k = columnOf.length;
+    const out = new Float64Array(m.rows);
+    const values = m.values;
+    const calibration = this.#artifact.calibration;
+    for (let i = 0; i < m.rows; i++) {
+      const base = i * width;
+      let logOdds = this.#intercept;
+      for (let j = 0; j < k; j++) {
+        const v = values[base + columnOf[j]];
+        if (this.#kind[j] === NUMERIC) {
+          if (Number.isNaN(v)) logOdds += this.#missing[j];
+          else if (v === Infinity || v === -Infinity) throw this.#cellError(i, j, 'not_finite', 'must be a finite number or NaN for missing');
+          else {
+            const clipped = v < this.#lower[j] ? this.#lower[j] : v > this.#upper[j] ? this.#upper[j] : v;
+            logOdds += (this.#coefficient[j] * (clipped - this.#center[j])) / this.#scale[j];
+          }
+        } else {
+          const levels = this.#levels[j] as Float64Array;
+          if (Number.isNaN(v)) logOdds += this.#missing[j];
+          else if (v === -1) logOdds += this.#unseen[j];
+          else if (Number.isInteger(v) && v >= 0 && v < levels.length) logOdds += levels[v];
+          else throw this.#cellError(i, j, 'invalid_category_index', 'must be a category index of the model, -1 for unseen or NaN for missing');
+        }
+      }
+      out[i] = applyCalibration(calibration, logOdds);
+    }
+    return out;
+  }
+
+  /**
+   * The artifact this scorer runs (a copy: changing it does not change the scorer).
+   *
+   * @example
+   * loadModel(JSON.stringify(scorer.toArtifact())).id === scorer.id; //=> true
+   */
+  toArtifact(): ModelArtifact {
+    return structuredClone(this.#artifact);
+  }
+
+  /** Contribution of feature `j` to the log-odds at encoded value `v` (see the class summary). */
+  #contribution(j: number, v: number): number {
+    if (Number.isNaN(v)) return this.#missing[j];
+    if (this.#kind[j] === NUMERIC) {
+      const clipped = v < this.#lower[j] ? this.#lower[j] : v > this.#upper[j] ? this.#upper[j] : v;
+      return (this.#coefficient[j] * (clipped - this.#center[j])) / this.#scale[j];
+    }
+    return v < 0 ? this.#unseen[j] : (this.#levels[j] as Float64Array)[v];
+  }
+
+  #columnIndices(names: readonly string[]): Int32Array {
+    const position = new Map<string, number>();
+    names.forEach((name, c) => {
+      if (!position.has(name)) position.set(name, c);
+    });
+    const issues: Issue[] = [];
+    const out = new Int32Array(this.#specs.length);
+    this.#specs.forEach((spec, j) => {
+      const c = position.get(spec.name);
+      if (c === undefined) issues.push({ code: 'missing_feature', path: ['names', spec.name], message: 'the matrix has no column for this model feature' });
+      else out[j] = c;
+    });
+    if (issues.length > 0) {
+      throw new InvalidInputError(`predict: the matrix lacks ${issues.length} model feature${issues.length === 1 ? '' : 's'} (${issues.map((i) => String(i.path[1])).slice(0, 10).join(', ')})`, issues);
+    }
+    return out;
+  }
+
+  #cellError(row: number, j: number, code: string, message: string): InvalidInputError {
+    const name = this.#specs[j].name;
+    return new InvalidInputError(`predict: ${formatIssuePath([row, name])}: ${message}`, [{ code, path: [row, name], message }]);
+  }
+}
+
+/**
+ * Consistency of a (schema-valid) logistic artifact: one term per feature, of the same type; a
+ * categorical term has one coefficient per category; numeric bounds ordered. Paths point into the artifact.
+ */
+function logisticArtifactIssues(artifact: LogisticArtifact): Issue[] {
+  const issues: Issue[] = [];
+  const { features } = artifact;
+  const { terms } = artifact.model;
+  if (terms.length !== features.length) {
+    issues.push({ code: 'length_mismatch', path: ['model', 'terms'], message: `expected one term per feature (${features.length}), got ${terms.length}` });
+    return issues;
+  }
+  terms.forEach((term, j) => {
+    const spec = features[j];
+    if (term.type !== spec.type) {
+      issues.push({ code: 'type_mismatch', path: ['model', 'terms', j, 'type'], message: `feature ${JSON.stringify(spec.name)} is ${spec.type}, its term is ${term.type}` });
+    } else if (term.type === 'categorical') {
+      const count = spec.categories?.length ?? 0;
+      if (term.coefficients.length !== count) {
+        issues.push({ code: 'length_mismatch', path: ['model', 'terms', j, 'coefficients'], message: `expected one coefficient per category of ${JSON.stringify(spec.name)} (${count}), got ${term.coefficients.length}` });
+      }
+    } else if (!(term.lower <= term.upper)) {
+      issues.push({ code: 'invalid_bounds', path: ['model', 'terms', j, 'upper'], message: 'upper must be >= lower' });
+    }
+  });
+  return issues;
+}
