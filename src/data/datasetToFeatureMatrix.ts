@@ -24,17 +24,17 @@ import type { Column, Dataset } from './Dataset.js';
  * (`invalid_type`), each with the column name as path
  * @category Data
  * @example
- * const dataset = {
+ * const dataset: Dataset = {
  *   rows: 2,
  *   columns: [
  *     { name: 'income', type: 'numeric', values: Float64Array.of(52_000, NaN) },
  *     { name: 'purpose', type: 'categorical', codes: Int32Array.of(0, 1), categories: ['boat', 'car'] },
  *   ],
- * } as const;
- * const specs = [
+ * };
+ * const specs: FeatureSpec[] = [
  *   { name: 'purpose', type: 'categorical', categories: ['car', 'home'], description: '', reasonCode: 'RC09', reasonText: 'Purpose', riskDirection: 'none', isProtected: false },
  *   { name: 'income', type: 'numeric', description: '', reasonCode: 'RC01', reasonText: 'Income', riskDirection: 'decreasing', isProtected: false },
- * ] as const;
+ * ];
  * datasetToFeatureMatrix(dataset, specs);
  * //=> { names: ['purpose', 'income'], rows: 2, values: Float64Array [-1, 52000, 0, NaN] }
  */

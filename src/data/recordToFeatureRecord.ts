@@ -21,10 +21,10 @@ import { parseBooleanText, parseDateText, parseNumberText } from './_lib/cells.j
  * (code `invalid_type`, path `[column]`); the message names the columns, never their values
  * @category Data
  * @example
- * const specs = [
+ * const specs: FeatureSpec[] = [
  *   { name: 'income', type: 'numeric', description: '', reasonCode: 'RC01', reasonText: 'Income', riskDirection: 'decreasing', isProtected: false },
  *   { name: 'purpose', type: 'categorical', categories: ['car', 'home'], description: '', reasonCode: 'RC09', reasonText: 'Purpose', riskDirection: 'none', isProtected: false },
- * ] as const;
+ * ];
  * recordToFeatureRecord({ id: 'A-17', income: '52000', purpose: 'car', bad: '0' }, specs);
  * //=> { income: 52000, purpose: 'car' }
  * recordToFeatureRecord({ income: null, purpose: 'boat' }, specs);
