@@ -1,11 +1,13 @@
 import { hashSha256 } from './hashSha256.js';
 
 /**
- * Canonical JSON text of a plain-data value: object keys sorted (by UTF-16 code units, as
- * `Array.prototype.sort` does), no whitespace, numbers as `JSON.stringify` writes them (the shortest
- * text that round-trips, identical on every conforming engine), `undefined` members dropped as
- * `JSON.stringify` drops them. Two values that are equal as JSON data give the same text whatever
- * their key order. Private helper.
+ * Canonical JSON text of a plain-data value: `JSON.stringify` of a copy whose object keys are
+ * inserted in sorted order (by UTF-16 code units; note that JavaScript still lists integer-like keys
+ * such as `"7"` first, in numeric order — deterministic either way), no whitespace, `undefined`
+ * members dropped as `JSON.stringify` drops them. Two values that are equal as JSON data give the
+ * same text whatever their key order; numbers are written as `JSON.stringify` writes them (the
+ * shortest text that round-trips, identical on every conforming engine). Private helper.
+ * O(size · log keys per object).
  *
  * @throws Error when the value holds a non-finite number, a bigint, a function or a cycle (not JSON data)
  * @example
@@ -13,26 +15,19 @@ import { hashSha256 } from './hashSha256.js';
  * //=> '{"a":[true,null,{"c":2,"d":"x"}],"b":1}'
  */
 export function canonicalJson(value: unknown): string {
-  const parts: string[] = [];
-  write(value, parts, new Set());
-  return parts.join('');
+  return JSON.stringify(sortedCopy(value, new Set()));
 }
 
-function write(value: unknown, out: string[], seen: Set<object>): void {
-  if (value === null) {
-    out.push('null');
-    return;
-  }
+function sortedCopy(value: unknown, seen: Set<object>): unknown {
   switch (typeof value) {
     case 'string':
     case 'boolean':
-      out.push(JSON.stringify(value));
-      return;
+      return value;
     case 'number':
       if (!Number.isFinite(value)) throw new Error('canonicalJson: non-finite number is not JSON data');
-      out.push(JSON.stringify(value));
-      return;
+      return value;
     case 'object':
+      if (value === null) return null;
       break;
     default:
       throw new Error(`canonicalJson: a ${typeof value} is not JSON data`);
@@ -40,32 +35,33 @@ function write(value: unknown, out: string[], seen: Set<object>): void {
   const obj = value as object;
   if (seen.has(obj)) throw new Error('canonicalJson: cyclic value');
   seen.add(obj);
+  let out: unknown;
   if (Array.isArray(obj) || ArrayBuffer.isView(obj)) {
-    const items = Array.isArray(obj) ? obj : Array.from(obj as unknown as ArrayLike<number>);
-    out.push('[');
+    const items = (Array.isArray(obj) ? obj : Array.from(obj as unknown as ArrayLike<number>)) as unknown[];
+    let allNumbers = true;
     for (let i = 0; i < items.length; i++) {
-      if (i > 0) out.push(',');
-      const item: unknown = items[i];
-      if (item === undefined || typeof item === 'function') out.push('null');
-      else write(item, out, seen);
+      const item = items[i];
+      if (typeof item !== 'number') {
+        allNumbers = false;
+        break;
+      }
+      if (!Number.isFinite(item)) throw new Error('canonicalJson: non-finite number is not JSON data');
     }
-    out.push(']');
+    // undefined / function items become null, as JSON.stringify writes them in arrays
+    out = allNumbers ? items : items.map((item) => (item === undefined || typeof item === 'function' ? null : sortedCopy(item, seen)));
   } else {
     const record = obj as Record<string, unknown>;
-    const keys = Object.keys(record).sort();
-    out.push('{');
-    let first = true;
-    for (const key of keys) {
+    // null prototype: a "__proto__" key stays an ordinary member instead of setting the prototype
+    const copy = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(record).sort()) {
       const v = record[key];
       if (v === undefined || typeof v === 'function') continue;
-      if (!first) out.push(',');
-      first = false;
-      out.push(JSON.stringify(key), ':');
-      write(v, out, seen);
+      copy[key] = sortedCopy(v, seen);
     }
-    out.push('}');
+    out = copy;
   }
   seen.delete(obj);
+  return out;
 }
 
 /**

@@ -35,7 +35,7 @@ export function hashSha256(bytes: Uint8Array): string {
   const h = Uint32Array.from([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
   const w = new Uint32Array(64);
   for (let offset = 0; offset < paddedLength; offset += 64) {
-    for (let t = 0; t < 16; t++) w[t] = view.getUint32(offset + t * 4);
+    for (let t = 0, q = offset; t < 16; t++, q += 4) w[t] = (data[q] << 24) | (data[q + 1] << 16) | (data[q + 2] << 8) | data[q + 3];
     for (let t = 16; t < 64; t++) {
       const x = w[t - 15];
       const y = w[t - 2];
