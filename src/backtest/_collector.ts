@@ -11,7 +11,7 @@ import type { FeatureSpec } from '../schema/artifactCommon.js';
 import type { ScoreScaling } from '../scaling/index.js';
 import type { FeatureMatrix, Scorer } from '../types.js';
 import type { BacktestPredictionsInput } from './backtestPredictions.js';
-import { GrowableFloat64, GrowableUint8 } from './_growable.js';
+import { GrowableFloat32, GrowableFloat64, GrowableUint8 } from './_growable.js';
 
 /** A scorer with what the report needs from its artifact. */
 export interface PreparedModel {
@@ -42,7 +42,7 @@ export function prepareModels(scorers: readonly Scorer[], where: string): Prepar
 }
 
 export interface CollectorNeeds {
-  /** Keep the champion's input values (CSI): 8 bytes per row per champion feature. */
+  /** Keep the champion's input values (CSI): 4 bytes per row per champion feature (single precision). */
   readonly characteristics: boolean;
 }
 
@@ -51,7 +51,7 @@ export class PredictionCollector {
   private readonly labels = new GrowableUint8();
   private weights: GrowableFloat64 | undefined;
   private dates: GrowableFloat64 | undefined;
-  private readonly characteristics: GrowableFloat64[] | undefined;
+  private readonly characteristics: GrowableFloat32[] | undefined;
   private rows = 0;
   skippedRows = 0;
   /** Name of the date column seen, for the report. */
@@ -63,7 +63,7 @@ export class PredictionCollector {
     readonly needs: CollectorNeeds,
   ) {
     this.predictions = models.map(() => new GrowableFloat64());
-    this.characteristics = needs.characteristics ? models[0].specs.map(() => new GrowableFloat64()) : undefined;
+    this.characteristics = needs.characteristics ? models[0].specs.map(() => new GrowableFloat32()) : undefined;
   }
 
   get rowCount(): number {
@@ -149,7 +149,7 @@ export class PredictionCollector {
       weights: this.weights?.toArray(),
       dates: this.dates?.toArray(),
       dateColumn: this.dateColumn,
-      characteristics: this.characteristics?.map((g, j) => toColumn(champion.specs[j], g.toArray())),
+      characteristics: this.characteristics?.map((g, j) => toColumn(champion.specs[j], g.toFloat64())),
       source,
       skippedRows: this.skippedRows,
       notes: [...this.notes],

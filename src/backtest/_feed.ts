@@ -116,14 +116,10 @@ export class ApplicantBuffer {
     }
   }
 
-  /** Row number of the last row added. */
-  get rowNumber(): number {
-    return this.index;
-  }
-
-  /** Counts a row consumed elsewhere (e.g. unparseable JSON) so row numbers stay aligned. */
-  countRow(): void {
+  /** Counts and skips a row that could not even be parsed (e.g. invalid JSON). */
+  addUnreadable(reason: string): void {
     this.index++;
+    this.skip(reason);
   }
 
   flush(): void {

@@ -75,3 +75,35 @@ export class GrowableUint8 {
     return this.buffer.slice(0, this.size);
   }
 }
+
+/**
+ * A growable Float32Array: champion input values kept for CSI (4 bytes per value; values are
+ * rounded to single precision, 7 significant digits, which moves a value across a CSI bin edge only
+ * when it lies within 1e-7 (relative) of it).
+ */
+export class GrowableFloat32 {
+  private buffer: Float32Array;
+  private size = 0;
+
+  constructor(initialCapacity = 4096) {
+    this.buffer = new Float32Array(Math.max(16, initialCapacity));
+  }
+
+  get length(): number {
+    return this.size;
+  }
+
+  push(value: number): void {
+    if (this.size === this.buffer.length) {
+      const next = new Float32Array(this.buffer.length * 2);
+      next.set(this.buffer);
+      this.buffer = next;
+    }
+    this.buffer[this.size++] = value;
+  }
+
+  /** The values so far as doubles (exactly the stored single-precision values). */
+  toFloat64(): Float64Array {
+    return Float64Array.from(this.buffer.subarray(0, this.size));
+  }
+}

@@ -100,10 +100,10 @@ const PD_FLOOR = 1e-12;
  * @category Backtest
  * @example
  * const report = backtestPredictions({
- *   models: [{ id: 'm', predictions: Float64Array.of(0.1, 0.6, 0.2, 0.7, 0.4, 0.3) }],
+ *   models: [{ id: 'm', predictions: Float64Array.of(0.1, 0.6, 0.35, 0.7, 0.3, 0.4) }],
  *   labels: Uint8Array.of(0, 1, 0, 1, 1, 0),
  * }, { bootstrap: false });
- * report.metrics.auc; //=> 0.8888888888888888
+ * report.metrics.auc; //=> 0.7777777777777778
  */
 export function backtestPredictions(input: BacktestPredictionsInput, options?: BacktestOptions): BacktestReport {
   const where = 'backtestPredictions';

@@ -16,3 +16,5 @@ export type { BacktestData, BacktestRunOptions, LabelledApplicant } from './back
 export { backtestPredictions } from './backtestPredictions.js';
 export type { BacktestPredictionsInput, ModelPredictions } from './backtestPredictions.js';
 export type { BacktestOptions, BacktestSplit } from './BacktestOptions.js';
+export { backtestFile } from './backtestFile.js';
+export type { BacktestFileOptions, BacktestModel } from './backtestFile.js';

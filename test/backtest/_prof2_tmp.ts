@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { applicantsToDataset } from '../../src/features/index.js';
+import { safeParseApplicant } from '../../src/schema/index.js';
+const lines = gunzipSync(readFileSync('/tmp/bt/apps.jsonl.gz')).toString().trim().split('\n');
+console.log('avg line bytes', lines.reduce((a, l) => a + l.length, 0) / lines.length);
+let t = performance.now();
+const objs = lines.map((l) => JSON.parse(l));
+console.log('json', performance.now() - t); t = performance.now();
+const parsed = objs.map((o) => safeParseApplicant(o.applicant));
+console.log('zod', performance.now() - t); t = performance.now();
+const parsed2 = objs.map((o) => safeParseApplicant(o.applicant));
+console.log('zod2', performance.now() - t); t = performance.now();
+const ds = applicantsToDataset(parsed.map((p, i) => ({ applicant: (p as any).value, outcome: objs[i].outcome })));
+console.log('features', performance.now() - t); t = performance.now();
+const ds2 = applicantsToDataset(parsed.map((p, i) => ({ applicant: (p as any).value, outcome: objs[i].outcome })));
+console.log('features2', performance.now() - t);
