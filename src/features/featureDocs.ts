@@ -68,10 +68,10 @@ export const FEATURE_DOCS: { readonly [K in FeatureName]: FeatureDoc } = {
     isProtected: false,
   },
   totalBalance: {
-    description: `Sum of the balances at asOf of every tradeline opened before asOf, open or closed (a closed account normally reports 0; a charged-off or collection account keeps the balance still owed). 0 on a hit with no tradeline. NaN when any existing tradeline's balance is unknown (no usable snapshot and no usable history balance), or ${WITHOUT_HIT}`,
+    description: `Sum of the balances at asOf of every tradeline opened before asOf, open or closed (a closed account normally reports 0; a charged-off or collection account keeps the balance still owed). 0 on a hit with no tradeline. NaN when any existing tradeline's balance is unknown (no usable snapshot and no usable history balance), or ${WITHOUT_HIT} Risk is not monotone: it mixes mortgage balances (which accompany lower risk) with unsecured debt; revolvingUtilization and debtToIncome carry the burden signal.`,
     unit: 'currency',
     source: 'bureau',
-    riskDirection: 'increasing',
+    riskDirection: 'none',
     reasonCode: 'RC02',
     isProtected: false,
   },
@@ -375,10 +375,10 @@ export const FEATURE_DOCS: { readonly [K in FeatureName]: FeatureDoc } = {
   },
   // ------------------------------------------------------------------------------------ application
   requestedAmount: {
-    description: 'Amount of credit requested on the application. Never missing.',
+    description: 'Amount of credit requested on the application. Never missing. Risk is not claimed monotone: larger requests come with larger incomes; loanToIncome and paymentToIncome carry the affordability signal.',
     unit: 'currency',
     source: 'application',
-    riskDirection: 'increasing',
+    riskDirection: 'none',
     reasonCode: 'RC24',
     isProtected: false,
   },

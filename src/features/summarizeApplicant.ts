@@ -27,7 +27,47 @@
  * @module
  */
 import type { Applicant } from '../schema/applicant.js';
-import { completedMonths, monthIndex } from './_dates.js';
+
+// ---------------------------------------------------------------------------------------------
+// Date arithmetic. Inputs are ISO strings already validated by the applicant schema (`YYYY-MM-DD`
+// dates, `YYYY-MM` months), so digits are read with `charCodeAt` (no `Date`, no allocation). ISO
+// dates compare correctly as strings, so "dated before asOf" is a plain string comparison. Kept in
+// this module so that the hot loops call them directly (no cross-module binding).
+// ---------------------------------------------------------------------------------------------
+
+function digit(s: string, i: number): number {
+  return s.charCodeAt(i) - 48;
+}
+
+/** Months since year 0 of `YYYY-MM` or `YYYY-MM-DD` (the month it falls in). */
+export function monthIndex(s: string): number {
+  return (digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3)) * 12 + digit(s, 5) * 10 + digit(s, 6) - 1;
+}
+
+/** Day of month of `YYYY-MM-DD`. */
+export function dayOfMonth(s: string): number {
+  return digit(s, 8) * 10 + digit(s, 9);
+}
+
+/** Number of days in the month of `YYYY-MM-DD`. */
+function daysInMonth(s: string): number {
+  const y = digit(s, 0) * 1000 + digit(s, 1) * 100 + digit(s, 2) * 10 + digit(s, 3);
+  const m = digit(s, 5) * 10 + digit(s, 6);
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+/**
+ * Completed calendar months from date `from` to date `to` (`from <= to`): one month completes on
+ * the same day of the next month, or on that month's last day when it is shorter
+ * (2024-01-31 → 2024-02-29 is 1 month; 2024-01-31 → 2024-02-28 is 0).
+ */
+export function completedMonths(from: string, to: string): number {
+  let months = monthIndex(to) - monthIndex(from);
+  const dayTo = dayOfMonth(to);
+  if (dayTo < dayOfMonth(from) && dayTo < daysInMonth(to)) months -= 1;
+  return months;
+}
 
 /** Number of monthly slots kept for bank-account aggregates (the 6-month window). */
 export const BANK_WINDOW_MONTHS = 6;

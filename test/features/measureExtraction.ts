@@ -1,20 +1,24 @@
 /**
- * Measures feature extraction on a bureau-sized applicant against JSON.parse of the same
- * applicant's text (the single-applicant latency anchor of issue 7), in one process, as ratios.
+ * Measures feature extraction against JSON.parse of the same applicants' text (the
+ * single-applicant latency anchor of issue 7), in one process, interleaved, as ratios (absolute
+ * times on a shared machine are noise). Two inputs: 2,000 fixture-generator applicants (seed 7)
+ * and one bureau-sized applicant (15 tradelines × 36 history months) repeated. Also reports the
+ * naive per-feature path (each definition's `compute`, one summary pass per feature) for scale.
+ *
  * Run: npx tsx test/features/measureExtraction.ts
- * Not a test (no timing assertions in tests); the benchmark suite owns the gates.
+ * Not a test (tests carry no timing assertions); benchmarks/ owns the gates.
  */
-import { FEATURE_CATALOGUE, extractFeatureMatrix, extractFeatures, parseApplicant } from '../../src/index.js';
+import { generateApplicants } from '../../fixtures/generator/index.js';
+import { FEATURE_CATALOGUE, extractFeatureMatrix, extractFeatures, parseApplicant, type Applicant } from '../../src/index.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
 import { months } from './goldenApplicants.js';
 
-function bureauSizedApplicant(seed: number): ApplicantInput {
+function bureauSizedApplicant(): ApplicantInput {
   const tradelines = [];
   for (let t = 0; t < 15; t++) {
-    const year = 2008 + ((t * 7 + seed) % 15);
     tradelines.push({
       kind: (['revolving', 'installment', 'mortgage', 'open'] as const)[t % 4],
-      openedDate: `${year}-0${1 + (t % 9)}-1${t % 9}`,
+      openedDate: `${2008 + t}-0${1 + (t % 9)}-1${t % 9}`,
       closedDate: t % 5 === 0 ? '2023-01-31' : null,
       creditLimit: t % 4 === 0 ? 5000 + 100 * t : null,
       originalAmount: t % 4 === 1 || t % 4 === 2 ? 20000 : null,
@@ -22,7 +26,7 @@ function bureauSizedApplicant(seed: number): ApplicantInput {
       monthlyPayment: t % 3 === 0 ? null : 50 + t,
       status: 'current' as const,
       reportedDate: '2024-05-31',
-      history: months('2021-07', 36, t % 4 === 0 ? { '2023-02': 30 } : {}).map((h) => ({ ...h, balance: 900 + t })),
+      history: months('2021-06', 36, t % 4 === 0 ? { '2023-02': 30 } : {}).map((h) => ({ ...h, balance: 900 + t })),
     });
   }
   return {
@@ -43,51 +47,66 @@ function bureauSizedApplicant(seed: number): ApplicantInput {
   };
 }
 
-function timePerOp(fn: () => void, minMs = 400): number {
-  for (let i = 0; i < 2000; i++) fn(); // warm up
-  let n = 0;
-  const start = performance.now();
-  let elapsed = 0;
-  while (elapsed < minMs) {
-    for (let i = 0; i < 500; i++) fn();
-    n += 500;
-    elapsed = performance.now() - start;
-  }
-  return (elapsed * 1e6) / n; // ns per op
-}
-
-const input = bureauSizedApplicant(1);
-const text = JSON.stringify(input);
-const applicant = parseApplicant(input);
 let sink = 0;
-const results: Record<string, number> = {};
-for (let round = 0; round < 3; round++) {
-  results.jsonParseNs = timePerOp(() => {
-    sink += (JSON.parse(text) as { asOf: string }).asOf.length;
-  });
-  results.extractFeaturesNs = timePerOp(() => {
-    sink += extractFeatures(applicant).values[3];
-  });
-  results.perFeatureComputeNs = timePerOp(() => {
-    for (const d of FEATURE_CATALOGUE) sink += d.compute(applicant, applicant.asOf);
-  }, 200);
+function timeMs(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
 }
-const rows = Array.from({ length: 10_000 }, (_, i) => parseApplicant(bureauSizedApplicant(i)));
-extractFeatureMatrix(rows.slice(0, 500));
-const t0 = performance.now();
-const m = extractFeatureMatrix(rows);
-const matrixMs = performance.now() - t0;
-sink += m.values[0];
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
 
-const report = {
-  applicantJsonBytes: text.length,
-  historyMonths: 15 * 36,
-  jsonParseNs: Math.round(results.jsonParseNs),
-  extractFeaturesNs: Math.round(results.extractFeaturesNs),
-  ratioExtractToJsonParse: Number((results.extractFeaturesNs / results.jsonParseNs).toFixed(3)),
-  perFeatureComputeNs: Math.round(results.perFeatureComputeNs),
-  ratioPerFeatureToExtract: Number((results.perFeatureComputeNs / results.extractFeaturesNs).toFixed(1)),
-  matrixRowsPerSecond: Math.round(10_000 / (matrixMs / 1000)),
-  sink: Number.isNaN(sink) ? 'NaN' : 'ok',
-};
-process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+/** Interleaved rounds: per round, JSON.parse of every text, then extractFeatures of every applicant. */
+function compare(applicants: readonly Applicant[], texts: readonly string[], repeat: number, rounds: number) {
+  const parseMs: number[] = [];
+  const extractMs: number[] = [];
+  const matrixMs: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const p = timeMs(() => {
+      for (let k = 0; k < repeat; k++) for (const t of texts) sink += (JSON.parse(t) as { asOf: string }).asOf.length;
+    });
+    const e = timeMs(() => {
+      for (let k = 0; k < repeat; k++) for (const a of applicants) sink += extractFeatures(a).values[1];
+    });
+    matrixMs.push(timeMs(() => {
+      for (let k = 0; k < repeat; k++) sink += extractFeatureMatrix(applicants).values[1];
+    }));
+    parseMs.push(p);
+    extractMs.push(e);
+    ratios.push(e / p);
+  }
+  const n = applicants.length * repeat;
+  return {
+    applicants: applicants.length,
+    meanJsonBytes: Math.round(texts.reduce((s, t) => s + t.length, 0) / texts.length),
+    medianJsonParseUs: Number(((median(parseMs) * 1000) / n).toFixed(2)),
+    medianExtractFeaturesUs: Number(((median(extractMs) * 1000) / n).toFixed(2)),
+    medianMatrixUsPerRow: Number(((median(matrixMs) * 1000) / n).toFixed(2)),
+    medianRatioExtractToJsonParse: Number(median(ratios).toFixed(3)),
+    ratioRange: [Number(Math.min(...ratios).toFixed(3)), Number(Math.max(...ratios).toFixed(3))],
+  };
+}
+
+const generated = [...generateApplicants({ n: 2000, seed: 7 })].map((g) => g.applicant);
+const generatedParsed = generated.map((a) => parseApplicant(a));
+const generatedTexts = generated.map((a) => JSON.stringify(a));
+const big = bureauSizedApplicant();
+const bigParsed = parseApplicant(big);
+const bigText = JSON.stringify(big);
+
+compare(generatedParsed, generatedTexts, 1, 3); // warm-up
+const fixture = compare(generatedParsed, generatedTexts, 1, 15);
+const bureauSized = compare([bigParsed], [bigText], 500, 15);
+const perFeature = timeMs(() => {
+  for (let k = 0; k < 50; k++) for (const d of FEATURE_CATALOGUE) sink += d.compute(bigParsed, bigParsed.asOf);
+});
+const single = timeMs(() => {
+  for (let k = 0; k < 50; k++) sink += extractFeatures(bigParsed).values[1];
+});
+
+process.stdout.write(
+  `${JSON.stringify({ fixtureApplicants: fixture, bureauSizedApplicant: bureauSized, perFeatureComputeOverExtractFeatures: Number((perFeature / single).toFixed(1)), sink: Number.isFinite(sink) ? 'ok' : 'nan' }, null, 2)}\n`,
+);
