@@ -187,3 +187,20 @@ export function fromZodError<E extends CreditScoreError>(
   const message = `${where}: ${issues.length} issue${issues.length === 1 ? '' : 's'} (${shown.join('; ')}${more})`;
   return new ErrorClass(message, issues, { cause: error });
 }
+
+/**
+ * A copy of `error` whose issue paths start with `prefix` (e.g. the row index in a batch), same
+ * class, code and message.
+ *
+ * @category Errors
+ * @example
+ * withPathPrefix(new InvalidInputError('x', [{ code: 'c', path: ['asOf'], message: 'm' }]), [3]).issues[0].path;
+ * //=> [3, 'asOf']
+ */
+export function withPathPrefix<E extends CreditScoreError>(error: E, prefix: readonly (string | number)[]): E {
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as E;
+  Object.assign(copy, error, { issues: error.issues.map((i) => ({ ...i, path: [...prefix, ...i.path] })) });
+  Object.defineProperty(copy, 'message', { value: error.message, enumerable: false, writable: true, configurable: true });
+  Object.defineProperty(copy, 'stack', { value: error.stack, enumerable: false, writable: true, configurable: true });
+  return copy;
+}

@@ -14,3 +14,5 @@ export { FEATURE_CATALOGUE, FEATURE_NAMES, INQUIRY_REASON_CODE, extractFeatures,
 export type { FeatureDefinition, FeatureSource, ExtractFeaturesOptions, ApplicantRow } from './features/index.js';
 export { loadModel, LogisticScorer, applyCalibration, modelIdOf } from './scorers/index.js';
 export type { LogisticArtifact, LogisticTerm } from './schema/index.js';
+export { scoreApplicant, scoreApplicants, defaultModel } from './scoreApplicant.js';
+export type { ScoreApplicantOptions, ApplicantScoreResult } from './scoreApplicant.js';

@@ -1,0 +1,22 @@
+/**
+ * `npm run train:default` — trains the bundled default model on the train split of the committed
+ * fixture sample and writes models/default.json. Deterministic: re-running gives identical bytes.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { applicantsToDataset } from '../src/features/index.js';
+import { trainLogistic } from '../src/train/index.js';
+import { loadFixtureSample } from '../fixtures/loadFixtureSample.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { train } = loadFixtureSample();
+const dataset = applicantsToDataset(train);
+const artifact = trainLogistic(dataset, {
+  id: 'default',
+  description: 'Default consumer-loan model: trained on the train split (70%) of the synthetic fixture sample; PD = 90+ days past due within 12 months.',
+  target: { name: 'defaulted', horizonMonths: 12, bad: '90+ days past due within 12 months of asOf' },
+});
+const out = join(root, 'models', 'default.json');
+writeFileSync(out, `${JSON.stringify(artifact, null, 1)}\n`);
+process.stderr.write(`wrote models/default.json (${artifact.kind}, ${artifact.features.length} features, ${train.length} training rows)\n`);
