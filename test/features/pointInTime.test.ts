@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { FEATURE_NAMES, extractFeatures, parseApplicant } from '../../src/index.js';
 import type { ApplicantInput } from '../../src/schema/applicant.js';
+import { generateApplicants } from '../../fixtures/generator/index.js';
 import { GOLDEN_APPLICANTS } from './goldenApplicants.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
@@ -155,4 +156,21 @@ describe('point in time: full history at asOf equals the history cut at asOf', (
       }
     });
   }
+});
+
+describe('point in time: generated applicants (which carry post-asOf events)', () => {
+  it('extractFeatures(full, { asOf }) equals extractFeatures(truncated to asOf) for 200 generated applicants at 3 dates each', () => {
+    let compared = 0;
+    for (const g of generateApplicants({ n: 200, seed: 11 })) {
+      const input = g.applicant;
+      const full = parseApplicant(input);
+      for (const asOf of [input.asOf, addDays(input.asOf, -95), addDays(input.asOf, -400)]) {
+        const viaFull = extractFeatures(full, { asOf }).values;
+        const viaCut = extractFeatures(parseApplicant(truncatedTo(input, asOf))).values;
+        expect(differingFeatures(viaFull, viaCut), asOf).toEqual([]);
+        compared++;
+      }
+    }
+    expect(compared).toBe(600);
+  });
 });
