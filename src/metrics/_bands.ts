@@ -12,14 +12,13 @@
  * from; there may then be fewer than `groups` bands.
  */
 import { InvalidOptionsError } from '../errors.js';
+import { sortedOrder } from './_sort.js';
 
-/** Interior cut points from weighted quantiles. `values` must be finite. O(n log n). */
+/** Interior cut points from weighted quantiles. `values` must be finite. O(n) (radix sort). */
 export function quantileCutPoints(values: ArrayLike<number>, weights: ArrayLike<number> | undefined, groups: number): number[] {
   const n = values.length;
   if (n === 0) return [];
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => values[a] - values[b] || a - b);
+  const order = sortedOrder(values);
   let total = 0;
   for (let i = 0; i < n; i++) total += weights === undefined ? 1 : weights[i];
   const maximum = values[order[n - 1]];

@@ -1,3 +1,5 @@
+import { sortedOrder } from './_sort.js';
+
 /**
  * Private: the sorted, tie-grouped view of (score, label, weight) rows that AUC, KS, the ROC curve,
  * average precision and the bootstrap share. Never exported from `./metrics`.
@@ -32,17 +34,15 @@ export interface RankGroups {
 }
 
 /**
- * Sorts row indices from riskiest to safest and finds the tie groups. O(n log n).
- * The sort key is the score (negated when higher = riskier) with the row index as tie-breaker, so
- * the order is fully deterministic.
+ * Sorts row indices from riskiest to safest and finds the tie groups. O(n) (radix sort, see _sort.ts).
+ * The sort key is the score (negated when higher = riskier), ties in row order, so the order is
+ * fully deterministic.
  */
 export function rankOrder(scores: ArrayLike<number>, isHigherSafer: boolean): RankOrder {
   const n = scores.length;
   const key = new Float64Array(n);
   for (let i = 0; i < n; i++) key[i] = isHigherSafer ? scores[i] : -scores[i];
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => key[a] - key[b] || a - b);
+  const order = sortedOrder(key);
   const starts: number[] = [];
   for (let p = 0; p < n; p++) {
     if (p === 0 || key[order[p]] !== key[order[p - 1]]) starts.push(p);

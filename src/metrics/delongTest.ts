@@ -1,6 +1,7 @@
 import { InsufficientDataError } from '../errors.js';
 import { checkFinite, checkLabels, checkNumberOption, checkSameLength, requireArrayLike, resolveDirection } from './_inputs.js';
 import { normalQuantile, normalTwoSidedPValue } from './_special.js';
+import { sortedOrder } from './_sort.js';
 import type { ScoreDirection } from './types.js';
 
 /**
@@ -47,12 +48,10 @@ export interface DelongTestResult {
   confidenceInterval: [number, number];
 }
 
-/** Midranks (1-based, ties averaged) of `values`. O(n log n). */
+/** Midranks (1-based, ties averaged) of `values`. O(n) (radix sort). */
 function midranks(values: Float64Array): Float64Array {
   const n = values.length;
-  const order = new Uint32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
-  order.sort((a, b) => values[a] - values[b] || a - b);
+  const order = sortedOrder(values);
   const ranks = new Float64Array(n);
   let i = 0;
   while (i < n) {
