@@ -18,3 +18,5 @@ export { kFoldSplit } from './kFoldSplit.js';
 export type { KFoldSplitOptions } from './kFoldSplit.js';
 export { outOfTimeSplit } from './outOfTimeSplit.js';
 export type { OutOfTimeSplitOptions } from './outOfTimeSplit.js';
+export { readJsonLines } from './readJsonLines.js';
+export type { JsonLineResult, ReadJsonLinesOptions } from './readJsonLines.js';

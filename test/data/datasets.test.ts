@@ -68,8 +68,8 @@ describeDatasets(`shared datasets (${datasetsDir})`, () => {
       expect(train.dataset.columns.every((c) => c.name !== ref.target)).toBe(true);
     });
 
-    it(`readRows(${name}/train.csv) agrees cell for cell with csv-parse`, async () => {
-      const path = join(datasetsDir, name, 'train.csv');
+    it(`readRows(${name}/test.csv) agrees cell for cell with csv-parse`, async () => {
+      const path = join(datasetsDir, name, 'test.csv');
       const expected = parse(readFileSync(path), { bom: true }) as string[][];
       const rows = await collectRows(path, { missing: [] });
       const header = expected[0];

@@ -13,6 +13,7 @@ import {
   datasetToFeatureMatrix,
   kFoldSplit,
   outOfTimeSplit,
+  readJsonLines,
   readRows,
   readTable,
   recordToFeatureRecord,
@@ -21,7 +22,9 @@ import {
   type CategoricalColumn,
   type Column,
   type Dataset,
+  type JsonLineResult,
   type KFoldSplitOptions,
+  type ReadJsonLinesOptions,
   type NumericColumn,
   type OutOfTimeSplitOptions,
   type ReadReport,
@@ -85,6 +88,19 @@ describe('data examples', () => {
       { line: 2, record: { id: '1', income: '52000' } },
       { line: 3, record: { id: '2', income: null } },
       { line: 4, error: { reason: 'expected 2 fields, found 1' } },
+    ]);
+  });
+
+  it('readJsonLines example runs', async () => {
+    //#region example:readJsonLines
+    const lines = [];
+    for await (const l of readJsonLines(Readable.from(['{"applicant":{"id":1}}\n{oops\n']))) lines.push(l);
+    lines;
+    //=> [{ line: 1, value: { applicant: { id: 1 } } }, { line: 2, error: { reason: 'not valid JSON' } }]
+    //#endregion
+    expect(lines).toEqual([
+      { line: 1, value: { applicant: { id: 1 } } },
+      { line: 2, error: { reason: 'not valid JSON' } },
     ]);
   });
 
@@ -265,14 +281,26 @@ describe('data examples', () => {
       //#endregion
       seen.push(options);
     }
-    expect(seen).toHaveLength(11);
+    {
+      //#region example:ReadJsonLinesOptions
+      const options: ReadJsonLinesOptions = { maxRecordChars: 1_000_000 };
+      //#endregion
+      seen.push(options);
+    }
+    {
+      //#region example:JsonLineResult
+      const line: JsonLineResult = { line: 3, value: { applicant: { asOf: '2024-06-15' }, outcome: { defaulted: false } } };
+      //#endregion
+      seen.push(line);
+    }
+    expect(seen).toHaveLength(13);
   });
 
   it('every export of ./data has an example region equal to its TSDoc @example', () => {
     const docs = docExamples();
     const found = regions();
     const exportedValues = Object.keys(data).sort();
-    expect(exportedValues).toEqual(['datasetToFeatureMatrix', 'kFoldSplit', 'outOfTimeSplit', 'readRows', 'readTable', 'recordToFeatureRecord', 'stratifiedSplit', 'subsetRows']);
+    expect(exportedValues).toEqual(['datasetToFeatureMatrix', 'kFoldSplit', 'outOfTimeSplit', 'readJsonLines', 'readRows', 'readTable', 'recordToFeatureRecord', 'stratifiedSplit', 'subsetRows']);
     const mismatched = [...docs.keys()].filter((name) => docs.get(name) !== found.get(name));
     expect(mismatched).toEqual([]);
     for (const name of exportedValues) expect(docs.has(name)).toBe(true);

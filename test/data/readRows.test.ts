@@ -5,7 +5,9 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, InvalidOptionsError } from '../../src/errors.js';
-import { readRows } from '../../src/data/index.js';
+import { spawnSync } from 'node:child_process';
+import { resolve } from 'node:path';
+import { readJsonLines, readRows } from '../../src/data/index.js';
 import { collectRows, splitBytes, streamOf } from './_helpers.js';
 
 const records = (rows: Awaited<ReturnType<typeof collectRows>>) => rows.map((r) => ('record' in r ? r.record : r.error));
@@ -196,6 +198,41 @@ describe('readRows (JSON Lines)', () => {
       { line: 1, error: { reason: 'line longer than 20 characters' } },
       { line: 2, record: { a: 'y' } },
     ]);
+  });
+});
+
+describe('readJsonLines', () => {
+  it('readJsonLines(source) returns any JSON value per line (nested applicants), reporting bad lines and going on', async () => {
+    const text = '{"applicant":{"asOf":"2024-06-15","bureau":{"tradelines":[]}},"outcome":{"defaulted":true}}\r\n\nnot json\n[1,2]\n';
+    const out = [];
+    for await (const l of readJsonLines(streamOf(...splitBytes(Buffer.from(text), [5, 40])))) out.push(l);
+    expect(out).toEqual([
+      { line: 1, value: { applicant: { asOf: '2024-06-15', bureau: { tradelines: [] } }, outcome: { defaulted: true } } },
+      { line: 3, error: { reason: 'not valid JSON' } },
+      { line: 4, value: [1, 2] },
+    ]);
+  });
+
+  it('readJsonLines(path.gz) reads the committed fixture sample when present', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cs-data-'));
+    writeFileSync(join(dir, 'a.jsonl.gz'), gzipSync('{"a":1}\n{"a":2}'));
+    const out = [];
+    for await (const l of readJsonLines(join(dir, 'a.jsonl.gz'))) out.push(l);
+    expect(out).toEqual([
+      { line: 1, value: { a: 1 } },
+      { line: 2, value: { a: 2 } },
+    ]);
+  });
+});
+
+describe('readRows (standard input)', () => {
+  it("readRows('-') reads standard input", () => {
+    const tsx = resolve(import.meta.dirname, '../../node_modules/.bin/tsx');
+    const entry = resolve(import.meta.dirname, '../../src/data/index.ts');
+    const script = `import { readRows } from ${JSON.stringify(entry)}; const out = []; for await (const r of readRows('-')) out.push(r); process.stdout.write(JSON.stringify(out));`;
+    const child = spawnSync(tsx, ['--eval', script, '--input-type=module'], { input: gzipSync('a;b\n1;2\n'), encoding: 'utf8' });
+    expect(child.stderr.replace(/npm warn.*\n?/g, '')).toBe('');
+    expect(JSON.parse(child.stdout)).toEqual([{ line: 2, record: { a: '1', b: '2' } }]);
   });
 });
 
