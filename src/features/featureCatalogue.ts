@@ -26,9 +26,26 @@ function toDefinition(name: FeatureName): FeatureDefinition {
  * it is protected, and a pure `compute(applicant, asOf)`. The order is the column order of
  * {@link extractFeatures} and {@link extractFeatureMatrix}.
  *
- * Point in time: a feature reads only events dated before `asOf`, monthly entries of months before
- * `asOf`'s month, tradelines opened before `asOf`, and tradeline snapshots reported before `asOf`
- * (else the latest usable history month); see `schema/applicant.ts`. Missing inputs give `NaN`.
+ * Conventions shared by every feature (each `description` states its own window and missing cases):
+ * - Point in time (`schema/applicant.ts`): only events dated before `asOf`, monthly entries of
+ *   months before `asOf`'s month, tradelines opened before `asOf` (open while `closedDate` is absent
+ *   or on/after `asOf`), and tradeline snapshots reported before `asOf` count. An unusable snapshot
+ *   is replaced by the latest usable history month's balance/status (each missing if that month
+ *   lacks it). A tradeline without `reportedDate` is dated by its latest history month, or, with no
+ *   history either, taken as the bureau pull made for this decision.
+ * - Windows: a monthly entry is "k months ago" when `asOf`'s month minus its month is k, and "the
+ *   last 12 months" are k = 1..12; a dated event is "within 6 months" when fewer than 6 calendar
+ *   months have completed between it and `asOf` (`monthsSince*` features count completed months).
+ * - Missing is `NaN`, never an accidental 0: bureau features are `NaN` without a bureau hit, income
+ *   features without an income part, behavioural features when no entry falls in their window, and
+ *   ratios over a zero denominator. A count is 0 only when the data to count from is present.
+ *   Balance sums are `NaN` when any balance they need is unknown (never silently short).
+ * - Thin file: no bureau hit, or fewer than {@link THIN_FILE_MIN_TRADELINES} (3) usable tradelines.
+ * - Payments: the new loan's payment is a level annuity at {@link NEW_LOAN_ASSUMED_APR} (12%);
+ *   revolving accounts without a scheduled payment count {@link REVOLVING_PAYMENT_SHARE} (5%) of
+ *   the balance.
+ * - Several features share a reason code; every inquiry feature uses {@link INQUIRY_REASON_CODE}.
+ *   `applicantAgeYears` is protected (`isProtected: true`).
  *
  * @category Features
  * @example

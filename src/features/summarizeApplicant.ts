@@ -20,6 +20,8 @@
  *   it); with no usable entry either, balance and status are missing;
  * - `creditLimit`, `originalAmount` and `monthlyPayment` are account terms, not dated snapshots:
  *   they are read whenever the tradeline exists.
+ * - entries are taken as given: a month listed twice in one tradeline's history counts twice; bank
+ *   months of the same month (several accounts) are summed.
  *
  * Summaries are plain mutable records so that batch extraction reuses one per call (no per-row
  * allocation).
