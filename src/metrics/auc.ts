@@ -14,7 +14,7 @@ export type AucOptions = RankingMetricOptions;
  * Area under the ROC curve: the probability that a randomly drawn bad (label 1) has a riskier score
  * than a randomly drawn good (label 0), ties counting one half (Mann–Whitney U / (n₁·n₀)).
  *
- * With weights, AUC = Σ_{i bad} Σ_{j good} wᵢ·wⱼ·[sᵢ riskier than sⱼ] + ½·[sᵢ = sⱼ]) / (W₁·W₀),
+ * With weights, AUC = Σ_{i bad} Σ_{j good} wᵢ·wⱼ·([sᵢ riskier than sⱼ] + ½·[sᵢ = sⱼ]) / (W₁·W₀),
  * computed without the double sum: rows are sorted once and grouped by equal score, and each group
  * g contributes W₀(g)·(W₁(riskier than g) + ½·W₁(g)), which is the midrank formula. Equals
  * scikit-learn's `roc_auc_score` (trapezoidal area under the ROC curve) exactly in exact arithmetic.

@@ -31,7 +31,7 @@ export interface StabilityThresholds {
  * @example
  * STABILITY_THRESHOLDS.significant; //=> 0.25
  */
-export const STABILITY_THRESHOLDS: Readonly<StabilityThresholds> = Object.freeze({ moderate: 0.1, significant: 0.25 });
+export const STABILITY_THRESHOLDS: Readonly<StabilityThresholds> = /* @__PURE__ */ Object.freeze({ moderate: 0.1, significant: 0.25 });
 
 /**
  * Classifies a PSI or CSI value: `'stable'` below `moderate` (0.10), `'moderate'` from 0.10 up to

@@ -33,7 +33,7 @@ export interface TrafficLightThresholds {
  * @example
  * DEFAULT_TRAFFIC_LIGHT_THRESHOLDS.amberBelow; //=> 0.05
  */
-export const DEFAULT_TRAFFIC_LIGHT_THRESHOLDS: Readonly<TrafficLightThresholds> = Object.freeze({ amberBelow: 0.05, redBelow: 0.01 });
+export const DEFAULT_TRAFFIC_LIGHT_THRESHOLDS: Readonly<TrafficLightThresholds> = /* @__PURE__ */ Object.freeze({ amberBelow: 0.05, redBelow: 0.01 });
 
 /**
  * Maps a back-test p-value to green / amber / red: green when p ≥ amberBelow, amber when
