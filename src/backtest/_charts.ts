@@ -45,6 +45,7 @@ export function rocChart(report: BacktestReport): string {
     y: { min: 0, max: 1, ticks: percentTicks, format: pct0, label: 'Bads declined (true positive rate)' },
     body: body.join(''),
     legend,
+    legendPosition: 'bottom-right',
   });
 }
 
@@ -70,8 +71,12 @@ export function ksChart(report: BacktestReport): string {
   const bottom = sy(best.cumulativeGoodShare);
   body.push(`<path data-role="annotation" d="M${px(gx)} ${px(bottom)}L${px(gx)} ${px(top)}" stroke="#222" stroke-width="1.5" stroke-dasharray="3 3"/>`);
   const label = `KS ${formatPercent(report.metrics.ks)}${report.metrics.ksScore === null ? '' : ` at score ${formatInteger(report.metrics.ksScore)}`}`;
-  const anchor = gx > (x0 + x1) / 2 ? 'end' : 'start';
-  body.push(`<text class="annotation" x="${px(gx + (anchor === 'start' ? 6 : -6))}" y="${px((top + bottom) / 2)}" text-anchor="${anchor}">${escapeHtml(label)}</text>`);
+  // Right half: above-left of the gap's top end (the bads curve is lower to the left); left half:
+  // right of the gap's middle, between the two curves.
+  const isRight = gx > (x0 + x1) / 2;
+  const lx = isRight ? gx - 6 : gx + 8;
+  const ly = isRight ? Math.max(y1 + 12, top - 10) : (top + bottom) / 2;
+  body.push(`<text class="annotation" x="${px(lx)}" y="${px(ly)}" text-anchor="${isRight ? 'end' : 'start'}">${escapeHtml(label)}</text>`);
   return chartFrame({
     chart: 'ks',
     title: 'KS chart',

@@ -73,6 +73,7 @@ export class ApplicantBuffer {
   private rows: ApplicantRow[] = [];
   private index = 0;
   private noted = 0;
+  private at: string | undefined;
 
   constructor(
     private readonly collector: PredictionCollector,
@@ -85,9 +86,10 @@ export class ApplicantBuffer {
     return this.rows.length >= this.batchSize;
   }
 
-  /** Adds one labelled applicant (row numbers count from 1 in input order). */
-  add(row: unknown): void {
+  /** Adds one labelled applicant; `at` names it in notes (default: `row N`, counting from 1 in input order). */
+  add(row: unknown, at?: string): void {
     this.index++;
+    this.at = at;
     const outcome = typeof row === 'object' && row !== null ? (row as { outcome?: unknown }).outcome : undefined;
     const defaulted = typeof outcome === 'object' && outcome !== null ? (outcome as { defaulted?: unknown }).defaulted : undefined;
     if (typeof defaulted !== 'boolean') {
@@ -111,14 +113,15 @@ export class ApplicantBuffer {
   skip(reason: string): void {
     this.collector.skippedRows++;
     if (this.noted < MAX_ROW_NOTES) {
-      this.collector.notes.push(`row ${this.index} skipped: ${reason}`);
+      this.collector.notes.push(`${this.at ?? `row ${this.index}`} skipped: ${reason}`);
       this.noted++;
     }
   }
 
   /** Counts and skips a row that could not even be parsed (e.g. invalid JSON). */
-  addUnreadable(reason: string): void {
+  addUnreadable(reason: string, at?: string): void {
     this.index++;
+    this.at = at;
     this.skip(reason);
   }
 

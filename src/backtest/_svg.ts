@@ -114,6 +114,8 @@ export function chartFrame(options: {
   /** Category labels on the y axis (horizontal bar charts) instead of numeric ticks. */
   yTickLabels?: readonly { at: number; text: string }[];
   xTickLabels?: readonly { at: number; text: string }[];
+  /** Legend above the plot (one row) or stacked in a box inside the plot's lower-right corner. @defaultValue 'top' */
+  legendPosition?: 'top' | 'bottom-right';
 }): string {
   const height = options.height ?? CHART.height;
   const { x0, x1, y0, y1 } = plotArea(height, options.left);
@@ -157,9 +159,32 @@ export function chartFrame(options: {
   );
   parts.push('</g>');
   parts.push(`<g class="data">${options.body}</g>`);
-  parts.push(legend(options.legend, x0, y1));
+  parts.push(options.legendPosition === 'bottom-right' ? boxedLegend(options.legend, x1, y0) : legend(options.legend, x0, y1));
   parts.push('</svg>');
   return parts.join('');
+}
+
+function swatch(e: LegendEntry, x: number, y: number): string {
+  return e.isArea
+    ? `<rect x="${px(x)}" y="${px(y - 5)}" width="14" height="10" fill="${e.color}" fill-opacity="0.55" stroke="${e.color}"/>`
+    : `<line x1="${px(x)}" x2="${px(x + 16)}" y1="${px(y)}" y2="${px(y)}" stroke="${e.color}" stroke-width="2.5"${e.dashed ? ' stroke-dasharray="5 4"' : ''}/>`;
+}
+
+/** Entries stacked in a framed box whose lower-right corner sits inside the plot's corner. */
+function boxedLegend(entries: readonly LegendEntry[], xRight: number, yBottom: number): string {
+  if (entries.length === 0) return '';
+  const lineHeight = 18;
+  const width = 21 + Math.max(...entries.map((e) => estimateTextWidth(e.label))) + 16;
+  const height = entries.length * lineHeight + 10;
+  const x = xRight - width - 10;
+  const y = yBottom - height - 10;
+  const out: string[] = [`<g class="legend"><rect class="legend-box" x="${px(x)}" y="${px(y)}" width="${px(width)}" height="${px(height)}" rx="4"/>`];
+  entries.forEach((e, i) => {
+    const cy = y + 5 + lineHeight * (i + 0.5);
+    out.push(`${swatch(e, x + 8, cy)}<text x="${px(x + 29)}" y="${px(cy)}" dy="0.32em">${escapeHtml(e.label)}</text>`);
+  });
+  out.push('</g>');
+  return out.join('');
 }
 
 function legend(entries: readonly LegendEntry[], x0: number, yTop: number): string {
@@ -168,17 +193,16 @@ function legend(entries: readonly LegendEntry[], x0: number, yTop: number): stri
   let x = x0;
   const y = yTop - 20;
   for (const e of entries) {
-    const swatch = e.isArea
-      ? `<rect x="${px(x)}" y="${px(y - 5)}" width="14" height="10" fill="${e.color}" fill-opacity="0.55" stroke="${e.color}"/>`
-      : `<line x1="${px(x)}" x2="${px(x + 16)}" y1="${px(y)}" y2="${px(y)}" stroke="${e.color}" stroke-width="2.5"${e.dashed ? ' stroke-dasharray="5 4"' : ''}/>`;
-    out.push(`${swatch}<text x="${px(x + 21)}" y="${px(y)}" dy="0.32em">${escapeHtml(e.label)}</text>`);
-    x += 21 + estimateTextWidth(e.label) + 18;
+    out.push(`${swatch(e, x, y)}<text x="${px(x + 21)}" y="${px(y)}" dy="0.32em">${escapeHtml(e.label)}</text>`);
+    x += 21 + estimateTextWidth(e.label) + 20;
   }
   out.push('</g>');
   return out.join('');
 }
 
-/** Rough width of a label at the chart font size (12 px), for laying out legends. */
+/** Generous width of a label at the chart font size (12 px sans-serif), for laying out legends. */
 export function estimateTextWidth(text: string): number {
-  return text.length * 6.6;
+  let width = 0;
+  for (const ch of text) width += /[MWmw@%]/.test(ch) ? 10.5 : /[A-Z0-9#&]/.test(ch) ? 8 : /[ilj.,:;!|' ()\[\]]/.test(ch) ? 3.8 : 6.8;
+  return width;
 }

@@ -1,5 +1,4 @@
-import { createInterface } from 'node:readline';
-import { readRows, recordToFeatureRecord } from '../data/index.js';
+import { readJsonLines, readRows, recordToFeatureRecord } from '../data/index.js';
 import { InvalidInputError, InvalidOptionsError, formatIssuePath } from '../errors.js';
 import { isCalendarDate } from '../schema/primitives.js';
 import { encodeFeatures, loadModel } from '../scorers/index.js';
@@ -162,28 +161,16 @@ async function readApplicantLines(
   where: string,
 ): Promise<void> {
   const buffer = new ApplicantBuffer(collector, options.batchSize, options.dateColumn, where);
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  try {
-    for await (const line of lines) {
-      if (line.trim() === '') continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(line);
-      } catch {
-        buffer.addUnreadable('not valid JSON');
-        continue;
-      }
-      buffer.add(value);
-      if (buffer.isFull) {
-        buffer.flush();
-        onProgress?.(collector.rowCount + collector.skippedRows);
-      }
+  for await (const line of readJsonLines(stream)) {
+    if ('error' in line) {
+      buffer.addUnreadable(line.error.reason, `line ${line.line}`);
+      continue;
     }
-  } catch (error) {
-    if (error instanceof InvalidInputError || error instanceof InvalidOptionsError) throw error;
-    throw new InvalidInputError(`${where}: cannot read the file (${error instanceof Error ? error.message : String(error)})`, [
-      { code: 'unreadable_source', path: ['source'], message: 'the file cannot be read' },
-    ], { cause: error });
+    buffer.add(line.value, `line ${line.line}`);
+    if (buffer.isFull) {
+      buffer.flush();
+      onProgress?.(collector.rowCount + collector.skippedRows);
+    }
   }
   buffer.flush();
   onProgress?.(collector.rowCount + collector.skippedRows);

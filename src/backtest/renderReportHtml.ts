@@ -145,7 +145,8 @@ svg.chart text { fill: var(--ink); font-family: inherit; }
 svg.chart .grid line { stroke: #e7eaf0; stroke-width: 1; }
 svg.chart .axis line { stroke: #8a93a3; stroke-width: 1; }
 svg.chart .axis-label { font-size: 12.5px; fill: var(--muted); }
-svg.chart .annotation { font-size: 12px; font-weight: 600; }
+svg.chart .annotation { font-size: 12px; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
+svg.chart .legend-box { fill: #fff; fill-opacity: 0.92; stroke: #d9dde5; }
 svg.chart .bar-label { font-size: 10.5px; fill: var(--muted); }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.9rem; min-width: 50%; }

@@ -185,9 +185,9 @@ describe('backtest on raw applicants', () => {
     expect(report.data.skippedRows).toBe(3);
     expect(report.data.rows).toBe(47);
     expect(report.notes.slice(0, 3)).toEqual([
-      'row 4 skipped: not valid JSON',
-      'row 8 skipped: applicant.asOf: must be a real calendar date as YYYY-MM-DD',
-      'row 10 skipped: outcome.defaulted: expected a boolean',
+      'line 4 skipped: not valid JSON',
+      'line 8 skipped: applicant.asOf: must be a real calendar date as YYYY-MM-DD',
+      'line 10 skipped: outcome.defaulted: expected a boolean',
     ]);
   });
 
