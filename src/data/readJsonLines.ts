@@ -13,7 +13,7 @@ import { DEFAULT_MAX_RECORD_CHARS, parseOptions } from './_lib/options.js';
 export interface ReadJsonLinesOptions {
   /**
    * Text encoding of the bytes (after gzip decompression).
-   * @defaultValue `'utf8'`
+   * @defaultValue `'utf8'`, or `'utf16le'` when the bytes start with its byte order mark
    */
   encoding?: 'utf8' | 'latin1' | 'utf16le';
   /**
@@ -77,7 +77,7 @@ export async function* readJsonLines(source: string | NodeJS.ReadableStream, opt
     }
     lines.length = 0;
   };
-  for await (const text of openTextSource(source as TableSource, 'readJsonLines', o.encoding ?? 'utf8')) {
+  for await (const text of openTextSource(source as TableSource, 'readJsonLines', o.encoding)) {
     splitter.push(text, lines);
     yield* drain();
   }

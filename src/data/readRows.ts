@@ -41,7 +41,7 @@ export interface ReadRowsOptions {
   columns?: string[];
   /**
    * Text encoding of the bytes (after gzip decompression).
-   * @defaultValue `'utf8'`
+   * @defaultValue `'utf8'`, or `'utf16le'` when the bytes start with its byte order mark
    */
   encoding?: 'utf8' | 'latin1' | 'utf16le';
   /**
@@ -128,7 +128,7 @@ class RowIterator implements AsyncIterator<RowResult, undefined> {
       missing: o.missing ?? DEFAULT_MISSING_TOKENS,
       header: o.header,
       columns: o.columns,
-      encoding: o.encoding ?? 'utf8',
+      encoding: o.encoding,
       maxRecordChars: o.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
     });
   }

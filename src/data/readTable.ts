@@ -277,7 +277,7 @@ export async function readTable(source: string | NodeJS.ReadableStream, options:
     missing: o.missing ?? DEFAULT_MISSING_TOKENS,
     header: o.header,
     columns: o.columns,
-    encoding: o.encoding ?? 'utf8',
+    encoding: o.encoding,
     maxRecordChars: o.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS,
   });
   let format: 'csv' | 'jsonl' = 'csv';

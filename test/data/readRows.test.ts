@@ -160,6 +160,11 @@ describe('readRows (CSV, RFC 4180)', () => {
     expect(seen).toEqual([2, 3]);
   });
 
+  it('readRows(csv) recognises UTF-16LE by its byte order mark (Excel "Unicode text", tab-separated)', async () => {
+    const bytes = Buffer.from('\uFEFFname\tcity\nJosé\tMünchen\n', 'utf16le');
+    expect(records(await collectRows(streamOf(...splitBytes(bytes, [1, 3, 7]))))).toEqual([{ name: 'José', city: 'München' }]);
+  });
+
   it('readRows(csv) reads a latin1 file when told', async () => {
     const bytes = Buffer.from('name\nJos\xe9\n', 'latin1');
     expect(records(await collectRows(streamOf(bytes), { encoding: 'latin1' }))).toEqual([{ name: 'José' }]);

@@ -97,20 +97,23 @@ async function* rawBytes(stream: NodeJS.ReadableStream): AsyncGenerator<Buffer> 
 }
 
 /**
- * Decoded text chunks of `source`, gzip and byte order mark handled. I/O and gzip failures become
- * {@link InvalidInputError}s whose message names the source (a path, never its content).
+ * Decoded text chunks of `source`, gzip and byte order mark handled. Without an explicit encoding,
+ * text is UTF-8 unless it starts with the UTF-16LE byte order mark (Excel's "Unicode text" export).
+ * I/O and gzip failures become {@link InvalidInputError}s whose message names the source (a path,
+ * never its content).
  */
-export async function* openTextSource(source: TableSource, where: string, encoding: TextEncoding = 'utf8'): AsyncGenerator<string> {
+export async function* openTextSource(source: TableSource, where: string, encoding?: TextEncoding): AsyncGenerator<string> {
   let stream: NodeJS.ReadableStream;
   try {
     stream = byteStream(source);
   } catch (error) {
     throw ioError(where, source, error);
   }
-  const decoder = new StringDecoder(encoding);
+  let decoder: StringDecoder | undefined;
   let first = true;
   try {
     for await (const bytes of rawBytes(stream)) {
+      decoder ??= new StringDecoder(encoding ?? (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf16le' : 'utf8'));
       let text = decoder.write(bytes);
       if (first && text.length > 0) {
         first = false;
@@ -118,7 +121,7 @@ export async function* openTextSource(source: TableSource, where: string, encodi
       }
       if (text.length > 0) yield text;
     }
-    let tail = decoder.end();
+    let tail = decoder?.end() ?? '';
     if (first && tail.charCodeAt(0) === 0xfeff) tail = tail.slice(1);
     if (tail.length > 0) yield tail;
   } catch (error) {

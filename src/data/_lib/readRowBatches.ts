@@ -19,7 +19,7 @@ export interface RowSourceOptions {
   readonly missing: readonly string[];
   readonly header?: boolean;
   readonly columns?: readonly string[];
-  readonly encoding: TextEncoding;
+  readonly encoding?: TextEncoding;
   readonly maxRecordChars: number;
 }
 
