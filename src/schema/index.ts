@@ -5,3 +5,5 @@ export * from './artifactCommon.js';
 export { ModelArtifactSchema } from './artifact.js';
 export type { ModelArtifact, ModelKind } from './artifact.js';
 export * from './artifacts/logistic.js';
+export * from './artifacts/trees.js';
+export * from './artifacts/blend.js';

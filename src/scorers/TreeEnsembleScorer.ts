@@ -101,7 +101,7 @@ export class TreeEnsembleScorer implements Scorer {
   predict(m: FeatureMatrix): Float64Array {
     const out = this.predictLogOdds(m);
     const cal = this.artifact.calibration;
-    for (let r = 0; r < out.length; r++) out[r] = sigmoid(cal === undefined ? out[r] : calibratedLogOdds(cal, out[r]));
+    for (let r = 0; r < out.length; r++) out[r] = sigmoid(calibratedLogOdds(cal, out[r]));
     return out;
   }
 

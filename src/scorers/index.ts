@@ -11,3 +11,6 @@ export { modelIdOf } from './modelIdOf.js';
 export { encodeFeatures } from './encodeFeatures.js';
 export { rankReasons } from './rankReasons.js';
 export type { RankReasonsOptions } from './rankReasons.js';
+export { TreeEnsembleScorer } from './TreeEnsembleScorer.js';
+export type { TreeEnsembleArtifact } from './TreeEnsembleScorer.js';
+export { BlendScorer } from './BlendScorer.js';

@@ -3,6 +3,8 @@ import { ModelArtifactSchema, type ModelArtifact } from '../schema/artifact.js';
 import { SUPPORTED_ARTIFACT_VERSIONS } from '../schema/artifactCommon.js';
 import type { Scorer } from '../types.js';
 import { LogisticScorer } from './LogisticScorer.js';
+import { TreeEnsembleScorer } from './TreeEnsembleScorer.js';
+import { BlendScorer } from './BlendScorer.js';
 
 const WHERE = 'loadModel';
 
@@ -81,6 +83,12 @@ export function loadModel(artifact: unknown): Scorer {
   switch (model.kind) {
     case 'logistic':
       return new LogisticScorer(model);
+    case 'tree':
+    case 'forest':
+    case 'gbm':
+      return new TreeEnsembleScorer(model);
+    case 'blend':
+      return new BlendScorer(model, loadModel);
     default: {
       const kind: string = (model as { kind: string }).kind;
       throw new InvalidArtifactError(`${WHERE}: no scorer for model kind ${JSON.stringify(kind)}`, [{ code: 'unknown_kind', path: ['kind'], message: 'no scorer for this kind' }]);

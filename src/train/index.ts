@@ -10,3 +10,13 @@ export type { FeatureSpecsFromDatasetOptions } from './featureSpecsFromDataset.j
 export { trainLogistic } from './trainLogistic.js';
 export { TrainLogisticOptionsSchema } from './TrainLogisticOptions.js';
 export type { TrainLogisticOptions } from './TrainLogisticOptions.js';
+export { trainTree } from './trees/trainTree.js';
+export type { TrainTreeOptions } from './trees/trainTree.js';
+export { trainForest } from './trees/trainForest.js';
+export type { TrainForestOptions } from './trees/trainForest.js';
+export { trainGradientBoosting } from './trees/trainGradientBoosting.js';
+export type { TrainGradientBoostingOptions } from './trees/trainGradientBoosting.js';
+export { fitCalibration } from './trees/fitCalibration.js';
+export type { FitCalibrationOptions } from './trees/fitCalibration.js';
+export { blendArtifacts } from './trees/blendArtifacts.js';
+export type { BlendArtifactsOptions, BlendMember } from './trees/blendArtifacts.js';

@@ -2,7 +2,11 @@
  * Compiles the trees of an artifact into flat typed arrays for fast prediction and TreeSHAP
  * (private to the tree scorers). All trees share one node space; `roots[t]` is tree t's root.
  */
+import { InvalidArtifactError } from '../../errors.js';
 import type { CompactTree } from '../../schema/artifacts/trees.js';
+
+/** Deepest tree the scorers accept (TreeSHAP and the expectation recurse once per level). */
+export const MAX_TREE_DEPTH = 512;
 
 /** Flat node arrays of a tree ensemble whose log-odds is `base + Σ_t value[leaf_t(x)]`. */
 export interface CompiledTrees {
@@ -104,6 +108,11 @@ export function compileTrees(trees: readonly CompactTree[], categoryCounts: read
         for (const cat of cats) if (cat < size) categoryBits[bitAt + cat] = 1;
         bitAt += size;
       }
+    }
+    if (maxDepth > MAX_TREE_DEPTH) {
+      throw new InvalidArtifactError(`loadModel: tree ${t} is deeper than ${MAX_TREE_DEPTH} levels`, [
+        { code: 'too_deep', path: ['model', 'trees', t], message: `trees may be at most ${MAX_TREE_DEPTH} levels deep` },
+      ]);
     }
     expected += expectation(roots[t], left, right, value, leftFraction, rightFraction);
     at += n;

@@ -121,6 +121,9 @@ export function growTree(binned: BinnedFeatures, g: Float64Array, h: Float64Arra
   };
   const { rows } = buffers;
   const sampled = params.featuresPerSplit < params.activeFeatures.length;
+  // histograms cover every feature when most are active (the unrolled all-feature loop is faster
+  // than an indirect one); split finding still scans only the active features
+  const histFeatures = !sampled && params.activeFeatures.length * 2 >= binned.features ? allFeatures(binned.features) : params.activeFeatures;
   // root statistics
   let G = 0;
   let H = 0;
@@ -152,7 +155,7 @@ export function growTree(binned: BinnedFeatures, g: Float64Array, h: Float64Arra
       feats = buffers.featureScratch;
       own = take();
       clearHistogram(own, binned, feats, nf);
-      buildHistogram(own, binned, rows, tree.start[node], tree.end[node], g, h, feats, nf, false);
+      buildHistogram(own, binned, rows, tree.start[node], tree.end[node], g, h, feats, nf);
     }
     const c = findBestSplit(tree, node, own as Float64Array, binned, feats, nf, params);
     if (sampled) {
@@ -169,8 +172,8 @@ export function growTree(binned: BinnedFeatures, g: Float64Array, h: Float64Arra
   let rootHist: Float64Array | null = null;
   if (!sampled && isSplittable(tree, root, params, leaves)) {
     rootHist = take();
-    clearHistogram(rootHist, binned, params.activeFeatures, params.activeFeatures.length);
-    buildHistogram(rootHist, binned, rows, 0, n, g, h, params.activeFeatures, params.activeFeatures.length, true);
+    clearHistogram(rootHist, binned, histFeatures, histFeatures.length);
+    buildHistogram(rootHist, binned, rows, 0, n, g, h, histFeatures, histFeatures.length);
   }
   consider(root, rootHist);
 
@@ -216,7 +219,7 @@ export function growTree(binned: BinnedFeatures, g: Float64Array, h: Float64Arra
     }
     const splitL = isSplittable(tree, L, params, leaves);
     const splitR = isSplittable(tree, R, params, leaves);
-    const feats = params.activeFeatures;
+    const feats = histFeatures;
     const nf = feats.length;
     const nL = mid - start;
     const nR = end - mid;
@@ -227,12 +230,12 @@ export function growTree(binned: BinnedFeatures, g: Float64Array, h: Float64Arra
       const small = take();
       clearHistogram(small, binned, feats, nf);
       if (nL <= nR) {
-        buildHistogram(small, binned, rows, start, mid, g, h, feats, nf, false);
+        buildHistogram(small, binned, rows, start, mid, g, h, feats, nf);
         subtractHistogram(parent, small, binned, feats, nf);
         hL = small;
         hR = parent;
       } else {
-        buildHistogram(small, binned, rows, mid, end, g, h, feats, nf, false);
+        buildHistogram(small, binned, rows, mid, end, g, h, feats, nf);
         subtractHistogram(parent, small, binned, feats, nf);
         hR = small;
         hL = parent;
@@ -243,11 +246,11 @@ export function growTree(binned: BinnedFeatures, g: Float64Array, h: Float64Arra
       const nOther = wantLeft ? nR : nL;
       if (nWant <= nOther + 64) {
         clearHistogram(parent, binned, feats, nf);
-        buildHistogram(parent, binned, rows, wantLeft ? start : mid, wantLeft ? mid : end, g, h, feats, nf, false);
+        buildHistogram(parent, binned, rows, wantLeft ? start : mid, wantLeft ? mid : end, g, h, feats, nf);
       } else {
         const other = take();
         clearHistogram(other, binned, feats, nf);
-        buildHistogram(other, binned, rows, wantLeft ? mid : start, wantLeft ? end : mid, g, h, feats, nf, false);
+        buildHistogram(other, binned, rows, wantLeft ? mid : start, wantLeft ? end : mid, g, h, feats, nf);
         subtractHistogram(parent, other, binned, feats, nf);
         give(other);
       }
@@ -259,6 +262,12 @@ export function growTree(binned: BinnedFeatures, g: Float64Array, h: Float64Arra
   }
   for (const b of hists) give(b ?? null);
   return tree;
+}
+
+function allFeatures(p: number): Int32Array {
+  const a = new Int32Array(p);
+  for (let j = 0; j < p; j++) a[j] = j;
+  return a;
 }
 
 function addNode(tree: GrownTree, start: number, end: number, depth: number, G: number, H: number, C: number, lower: number, upper: number): number {
@@ -323,7 +332,7 @@ function clearHistogram(hist: Float64Array, binned: BinnedFeatures, feats: Int32
   }
 }
 
-/** Adds rows[start..end) into `hist` for the listed features. `isRoot`: rows are 0..n−1 in order. */
+/** Adds rows[start..end) into `hist` for the listed features (all features: unrolled by two). */
 function buildHistogram(
   hist: Float64Array,
   binned: BinnedFeatures,
@@ -334,36 +343,32 @@ function buildHistogram(
   h: Float64Array,
   feats: Int32Array,
   nf: number,
-  isRoot: boolean,
 ): void {
   const P = binned.features;
   const slots = binned.slots;
   if (nf === P) {
-    if (isRoot) {
-      for (let i = start; i < end; i++) {
-        const r = rows[i];
-        const gr = g[r];
-        const hr = h[r];
-        const base = r * P;
-        for (let f = 0; f < P; f++) {
-          const s = slots[base + f] * 3;
-          hist[s] += gr;
-          hist[s + 1] += hr;
-          hist[s + 2] += 1;
-        }
+    const pairs = P & ~1;
+    for (let i = start; i < end; i++) {
+      const r = rows[i];
+      const gr = g[r];
+      const hr = h[r];
+      let k = r * P;
+      const stop = k + pairs;
+      for (; k < stop; k += 2) {
+        const s = slots[k] * 3;
+        const t = slots[k + 1] * 3;
+        hist[s] += gr;
+        hist[s + 1] += hr;
+        hist[s + 2] += 1;
+        hist[t] += gr;
+        hist[t + 1] += hr;
+        hist[t + 2] += 1;
       }
-    } else {
-      for (let i = start; i < end; i++) {
-        const r = rows[i];
-        const gr = g[r];
-        const hr = h[r];
-        const base = r * P;
-        for (let f = 0; f < P; f++) {
-          const s = slots[base + f] * 3;
-          hist[s] += gr;
-          hist[s + 1] += hr;
-          hist[s + 2] += 1;
-        }
+      if (pairs !== P) {
+        const s = slots[k] * 3;
+        hist[s] += gr;
+        hist[s + 1] += hr;
+        hist[s + 2] += 1;
       }
     }
     return;
