@@ -23,3 +23,4 @@ export { binningTableToMarkdown } from './binningTableToMarkdown.js';
 export type { BinningTableToMarkdownOptions } from './binningTableToMarkdown.js';
 export { binningTableToCsv } from './binningTableToCsv.js';
 export type { Bin, Binning, NumericBinning, CategoricalBinning, BinTrend } from '../schema/artifacts/scorecard.js';
+export { BinningOptionsSchema, BINNING_DEFAULTS } from './binningOptionsSchema.js';

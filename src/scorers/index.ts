@@ -14,3 +14,5 @@ export type { RankReasonsOptions } from './rankReasons.js';
 export { TreeEnsembleScorer } from './TreeEnsembleScorer.js';
 export type { TreeEnsembleArtifact } from './TreeEnsembleScorer.js';
 export { BlendScorer } from './BlendScorer.js';
+export { ScorecardScorer } from './ScorecardScorer.js';
+export type { ScorecardScoreOptions, PointsTableRow } from './ScorecardScorer.js';

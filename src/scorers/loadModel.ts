@@ -3,6 +3,7 @@ import { ModelArtifactSchema, type ModelArtifact } from '../schema/artifact.js';
 import { SUPPORTED_ARTIFACT_VERSIONS } from '../schema/artifactCommon.js';
 import type { Scorer } from '../types.js';
 import { LogisticScorer } from './LogisticScorer.js';
+import { ScorecardScorer } from './ScorecardScorer.js';
 import { TreeEnsembleScorer } from './TreeEnsembleScorer.js';
 import { BlendScorer } from './BlendScorer.js';
 
@@ -83,6 +84,8 @@ export function loadModel(artifact: unknown): Scorer {
   switch (model.kind) {
     case 'logistic':
       return new LogisticScorer(model);
+    case 'scorecard':
+      return new ScorecardScorer(model);
     case 'tree':
     case 'forest':
     case 'gbm':

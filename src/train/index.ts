@@ -20,3 +20,6 @@ export { fitCalibration } from './trees/fitCalibration.js';
 export type { FitCalibrationOptions } from './trees/fitCalibration.js';
 export { blendArtifacts } from './trees/blendArtifacts.js';
 export type { BlendArtifactsOptions, BlendMember } from './trees/blendArtifacts.js';
+export { trainScorecard } from './trainScorecard.js';
+export type { TrainScorecardOptions, ScorecardBinningOptions } from './scorecard/options.js';
+export * from '../binning/index.js';

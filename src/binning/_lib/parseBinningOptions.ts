@@ -1,58 +1,38 @@
 import { z } from 'zod';
 import { InvalidInputError, InvalidOptionsError, fromZodError, type Issue } from '../../errors.js';
 import type { FitCategoricalBinningOptions, FitNumericBinningOptions } from '../binningOptions.js';
+import { BINNING_DEFAULTS, BinningOptionsSchema } from '../binningOptionsSchema.js';
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
-const nonNegative = finite.refine((v) => v >= 0, { message: 'must be >= 0' });
+const weights = z
+  .custom<ArrayLike<number>>((v) => v !== null && typeof v === 'object' && typeof (v as { length?: unknown }).length === 'number', { message: 'must be an array of numbers' })
+  .optional();
+const NumericSchema = BinningOptionsSchema.omit({ rareCategoryShare: true }).extend({ weights });
+const CategoricalSchema = BinningOptionsSchema.omit({ trend: true, specialValues: true }).extend({ weights });
 
-const Common = {
-  maxPrebins: z.number().int().min(2).max(50).default(20),
-  maxBins: z.number().int().min(1).max(50).default(8),
-  minBinShare: finite.refine((v) => v >= 0 && v <= 0.5, { message: 'must be in [0, 0.5]' }).default(0.05),
-  minGoods: nonNegative.default(1),
-  minBads: nonNegative.default(1),
-  smoothing: finite.refine((v) => v > 0, { message: 'must be > 0' }).default(1),
-  weights: z.custom<ArrayLike<number>>((v) => v !== null && typeof v === 'object' && typeof (v as { length?: unknown }).length === 'number', { message: 'must be an array of numbers' }).optional(),
-};
+type Defaults = typeof BINNING_DEFAULTS;
+export type ParsedNumericOptions = Omit<Defaults, 'rareCategoryShare'> & { weights?: ArrayLike<number> };
+export type ParsedCategoricalOptions = Omit<Defaults, 'trend' | 'specialValues'> & { weights?: ArrayLike<number> };
 
-/** Zod schema of {@link FitNumericBinningOptions}. */
-export const NumericOptionsSchema = z.strictObject({
-  ...Common,
-  trend: z.enum(['auto', 'auto-unimodal', 'ascending', 'descending', 'peak', 'valley', 'none']).default('auto'),
-  specialValues: z.array(finite).default([]),
-});
-
-/** Zod schema of {@link FitCategoricalBinningOptions}. */
-export const CategoricalOptionsSchema = z.strictObject({
-  ...Common,
-  rareCategoryShare: finite.refine((v) => v >= 0 && v <= 0.5, { message: 'must be in [0, 0.5]' }).default(0.01),
-});
-
-export type ParsedNumericOptions = z.output<typeof NumericOptionsSchema>;
-export type ParsedCategoricalOptions = z.output<typeof CategoricalOptionsSchema>;
+function withDefaults<T extends object>(parsed: T): Defaults & T {
+  const out: Record<string, unknown> = { ...BINNING_DEFAULTS };
+  for (const [k, v] of Object.entries(parsed)) if (v !== undefined) out[k] = v;
+  return out as Defaults & T;
+}
 
 export function parseNumericOptions(where: string, options: FitNumericBinningOptions | undefined): ParsedNumericOptions {
-  const r = NumericOptionsSchema.safeParse(options ?? {});
+  const r = NumericSchema.safeParse(options ?? {});
   if (!r.success) throw fromZodError(r.error, where, InvalidOptionsError);
-  return r.data;
+  return withDefaults(r.data);
 }
 
 export function parseCategoricalOptions(where: string, options: FitCategoricalBinningOptions | undefined): ParsedCategoricalOptions {
-  const r = CategoricalOptionsSchema.safeParse(options ?? {});
+  const r = CategoricalSchema.safeParse(options ?? {});
   if (!r.success) throw fromZodError(r.error, where, InvalidOptionsError);
-  return r.data;
+  return withDefaults(r.data);
 }
 
-/**
- * Checks the target (0/1, one per row) and weights (finite, >= 0, one per row) and returns the
- * weighted totals. Throws InvalidInputError listing the first problems with their paths.
- */
-export function checkTargetAndWeights(
-  where: string,
-  rows: number,
-  target: ArrayLike<number>,
-  weights: ArrayLike<number> | undefined,
-): void {
+/** Checks the target (0/1, one per row) and weights (finite, >= 0, one per row). */
+export function checkTargetAndWeights(where: string, rows: number, target: ArrayLike<number>, weights: ArrayLike<number> | undefined): void {
   const issues: Issue[] = [];
   if (target.length !== rows) issues.push({ code: 'length_mismatch', path: ['target'], message: `must have one value per row (${rows})` });
   else {

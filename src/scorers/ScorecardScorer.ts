@@ -1,0 +1,410 @@
+import { fixed, toCsv, toMarkdownTable } from '../binning/_lib/formatTable.js';
+import { InvalidArtifactError, InvalidInputError, InvalidOptionsError, fromZodError, formatIssuePath, type Issue } from '../errors.js';
+import { clampScore, scalingConstants } from '../scaling/scaling.js';
+import type { ModelArtifact } from '../schema/artifact.js';
+import type { FeatureSpec } from '../schema/artifactCommon.js';
+import { ScorecardArtifactSchema, type ReasonBaseline, type ScorecardArtifact } from '../schema/artifacts/scorecard.js';
+import type { FeatureMatrix, FeatureRecord, FeatureVector, ScoreOptions, ScoreResult, Scorer } from '../types.js';
+import { applyCalibration } from './applyCalibration.js';
+import { decodeFeatureValue, encodeFeatures } from './encodeFeatures.js';
+import { modelIdOf } from './modelIdOf.js';
+import { rankReasons } from './rankReasons.js';
+
+/** Impacts at or below this many points are floating-point noise, never reasons. */
+const IMPACT_EPSILON = 1e-9;
+
+/**
+ * Options of {@link ScorecardScorer.score}.
+ *
+ * @category Scoring
+ * @example
+ * const o: ScorecardScoreOptions = { maxReasons: 4, baseline: 'average' };
+ */
+export interface ScorecardScoreOptions extends ScoreOptions {
+  /**
+   * What reason codes measure points lost against: each characteristic's maximum points (`max`),
+   * the training population's average points (`average`), or the average points of training
+   * applicants near the cut-off (`cutoff`, when the artifact was trained with `reasonCutoff`).
+   * @defaultValue the artifact's `model.reasonBaseline` (`max` unless trained otherwise)
+   */
+  baseline?: ReasonBaseline;
+}
+
+/**
+ * One row of a scorecard's points table.
+ *
+ * @category Scoring
+ * @example
+ * const row: PointsTableRow = { feature: 'duration_in_month', bin: 0, label: '(-inf, 9)', kind: 'interval', points: 57, woe: 0.94, count: 71, share: 0.1, badRate: 0.14 };
+ */
+export interface PointsTableRow {
+  feature: string;
+  /** Bin index within the characteristic. */
+  bin: number;
+  label: string;
+  kind: 'interval' | 'categories' | 'missing' | 'special';
+  points: number;
+  woe: number;
+  /** Training rows in the bin (weighted). */
+  count: number;
+  /** count / training rows. */
+  share: number;
+  /** Training bad rate of the bin; `null` when the bin is empty. */
+  badRate: number | null;
+}
+
+/**
+ * Runs a scorecard artifact: each characteristic's value falls in one bin (numeric: special value,
+ * then the left-closed interval; categorical: its group; missing, special values and unseen
+ * categories go where the artifact's binning maps them), and the bin is worth a number of points.
+ *
+ * - **score** = Σ points of the applicant's bins (the rounded points of the table, summed and
+ *   rounded to the table's decimals), clamped to `scaling.clamp` when the artifact has one;
+ * - **PD** from the *unrounded* log-odds `intercept + Σ coefficient · woe[bin]`, through the
+ *   artifact's calibration when it has one ({@link applyCalibration});
+ * - **reason codes** = points below the baseline (by default each characteristic's maximum:
+ *   "points lost"), ranked by {@link rankReasons}: characteristics sharing a reason code are summed,
+ *   largest first, ties in feature order, at most `maxReasons` (default 4) plus the inquiry reason
+ *   (`artifact.inquiryReasonCode`) as a fifth when it is a factor; characteristics at the baseline
+ *   or above and protected ones are never cited. With the `max` baseline and no cap, the reasons'
+ *   impacts plus the score add up to the maximum attainable score.
+ *
+ * Prefer `loadModel`, which validates untrusted JSON first.
+ *
+ * @category Scoring
+ * @example
+ * const scorer = new ScorecardScorer(trainScorecard(dataset));
+ * scorer.score({ duration_in_month: 48, purpose: 'car (new)' }).reasonCodes[0].code; //=> 'R_DURATION_IN_MONTH'
+ */
+export class ScorecardScorer implements Scorer {
+  /** `"<artifact id>@<8 hex digits of its content hash>"`. */
+  readonly id: string;
+  /** Characteristic names, in the column order `predict` expects. */
+  readonly featureNames: readonly string[];
+  /** Lowest attainable score (sum of each characteristic's minimum points, unclamped). */
+  readonly minScore: number;
+  /** Highest attainable score (sum of each characteristic's maximum points, unclamped). */
+  readonly maxScore: number;
+
+  readonly #artifact: ScorecardArtifact;
+  readonly #specs: readonly FeatureSpec[];
+  readonly #intercept: number;
+  readonly #decimals: number;
+  /** Per characteristic: 1 = categorical. */
+  readonly #isCategorical: Uint8Array;
+  readonly #cutpoints: Float64Array[];
+  readonly #specialValues: Float64Array[];
+  readonly #specialBins: Int32Array[];
+  readonly #categoryBins: Int32Array[];
+  readonly #missingBin: Int32Array;
+  readonly #unseenBin: Int32Array;
+  /** coefficient · woe per bin. */
+  readonly #logOdds: Float64Array[];
+  readonly #points: Float64Array[];
+  readonly #baselines: { max: Float64Array; average: Float64Array; cutoff: Float64Array | undefined };
+  readonly #factor: number;
+  readonly #offset: number;
+
+  /**
+   * @param artifact - a scorecard artifact (see `loadModel` for untrusted input)
+   * @throws {@link InvalidArtifactError} when the artifact is not a valid, consistent scorecard (paths into the artifact)
+   */
+  constructor(artifact: ScorecardArtifact) {
+    const parsed = ScorecardArtifactSchema.safeParse(artifact);
+    if (!parsed.success) throw fromZodError(parsed.error, 'ScorecardScorer', InvalidArtifactError);
+    this.#artifact = parsed.data;
+    this.#specs = this.#artifact.features;
+    this.featureNames = Object.freeze(this.#specs.map((s) => s.name));
+    this.id = modelIdOf(this.#artifact);
+    const chars = this.#artifact.model.characteristics;
+    const m = chars.length;
+    this.#intercept = this.#artifact.model.intercept;
+    this.#decimals = this.#artifact.model.pointsDecimals;
+    this.#isCategorical = new Uint8Array(m);
+    this.#cutpoints = [];
+    this.#specialValues = [];
+    this.#specialBins = [];
+    this.#categoryBins = [];
+    this.#missingBin = new Int32Array(m);
+    this.#unseenBin = new Int32Array(m);
+    this.#logOdds = [];
+    this.#points = [];
+    const max = new Float64Array(m);
+    const min = new Float64Array(m);
+    const average = new Float64Array(m);
+    const cutoff = new Float64Array(m);
+    let hasCutoff = true;
+    chars.forEach((c, j) => {
+      const b = c.binning;
+      this.#missingBin[j] = b.missingBin;
+      if (b.type === 'categorical') {
+        this.#isCategorical[j] = 1;
+        this.#unseenBin[j] = b.unseenBin;
+        this.#categoryBins.push(Int32Array.from(b.categoryBins));
+        this.#cutpoints.push(new Float64Array(0));
+        this.#specialValues.push(new Float64Array(0));
+        this.#specialBins.push(new Int32Array(0));
+      } else {
+        this.#categoryBins.push(new Int32Array(0));
+        this.#cutpoints.push(Float64Array.from(b.cutpoints));
+        this.#specialValues.push(Float64Array.from(b.specialValues, (s) => s.value));
+        this.#specialBins.push(Int32Array.from(b.specialValues, (s) => s.bin));
+      }
+      this.#logOdds.push(Float64Array.from(b.bins, (bin) => c.coefficient * bin.woe));
+      this.#points.push(Float64Array.from(c.points));
+      max[j] = Math.max(...c.points);
+      min[j] = Math.min(...c.points);
+      average[j] = c.averagePoints;
+      if (c.cutoffPoints === undefined) hasCutoff = false;
+      else cutoff[j] = c.cutoffPoints;
+    });
+    this.#baselines = { max, average, cutoff: hasCutoff ? cutoff : undefined };
+    this.maxScore = this.#roundPoints(max.reduce((s, v) => s + v, 0));
+    this.minScore = this.#roundPoints(min.reduce((s, v) => s + v, 0));
+    const { factor, offset } = scalingConstants(this.#artifact.scaling);
+    this.#factor = factor;
+    this.#offset = offset;
+  }
+
+  /**
+   * Scores one applicant: score (sum of points), PD (from the unrounded log-odds) and reason codes
+   * (points below the baseline). O(characteristics · log bins).
+   *
+   * @param x - a feature record (`{ name: value }`, `null` = missing) or a feature vector
+   * @param options - `maxReasons` (default 4), `baseline` (default the artifact's)
+   * @throws {@link InvalidInputError} for an unknown feature, a wrong type or a non-finite number (path = feature name)
+   * @throws {@link InvalidOptionsError} for a bad `maxReasons`, or the `cutoff` baseline on an artifact trained without a cut-off
+   * @example
+   * scorer.score({ duration_in_month: 6 }, { maxReasons: 2, baseline: 'average' }).score; //=> 512
+   */
+  score(x: FeatureRecord | FeatureVector, options: ScorecardScoreOptions = {}): ScoreResult {
+    const maxReasons = options.maxReasons ?? 4;
+    if (!(Number.isInteger(maxReasons) && maxReasons >= 0) && maxReasons !== Number.POSITIVE_INFINITY) {
+      throw new InvalidOptionsError('score: maxReasons must be a non-negative integer', [{ code: 'invalid_max_reasons', path: ['maxReasons'], message: 'must be a non-negative integer' }]);
+    }
+    const baseline = this.#baselineOf(options.baseline ?? this.#artifact.model.reasonBaseline);
+    const row = encodeFeatures(this.#specs, x);
+    const m = row.length;
+    const impacts = new Float64Array(m);
+    const values: (number | string | null)[] = new Array<number | string | null>(m);
+    let logOdds = this.#intercept;
+    let points = 0;
+    for (let j = 0; j < m; j++) {
+      const bin = this.#binOf(j, row[j]);
+      logOdds += this.#logOdds[j][bin];
+      const p = this.#points[j][bin];
+      points += p;
+      const impact = baseline[j] - p;
+      impacts[j] = impact > IMPACT_EPSILON ? this.#roundImpact(impact) : 0;
+      values[j] = decodeFeatureValue(this.#specs[j], row[j]);
+    }
+    return {
+      score: clampScore(this.#roundPoints(points), this.#artifact.scaling),
+      probabilityOfDefault: applyCalibration(this.#artifact.calibration, logOdds),
+      reasonCodes: rankReasons(this.#specs, impacts, values, { maxReasons, inquiryReasonCode: this.#artifact.inquiryReasonCode }),
+      modelId: this.id,
+    };
+  }
+
+  /**
+   * PDs for every row of a matrix (the batch path, no allocation per row). Columns are matched to
+   * {@link ScorecardScorer.featureNames} by name (any order; extra columns ignored). Numeric cells:
+   * a number or `NaN` (missing); categorical cells: a category index, `-1` (unseen) or `NaN`.
+   * O(rows · characteristics · log bins).
+   *
+   * @throws {@link InvalidInputError} when a characteristic has no column (`missing_feature`) or a cell is invalid (path `[row, feature]`)
+   * @example
+   * scorer.predict(datasetToFeatureMatrix(testSet, scorer.toArtifact().features)); //=> Float64Array [0.08..., 0.41..., ...]
+   */
+  predict(m: FeatureMatrix): Float64Array {
+    const out = new Float64Array(m.rows);
+    this.#eachRow(m, 'predict', (i, logOdds) => {
+      out[i] = applyCalibration(this.#artifact.calibration, logOdds);
+    });
+    return out;
+  }
+
+  /**
+   * Scores (sums of points, clamped like {@link ScorecardScorer.score}) for every row of a matrix:
+   * the batch form of `score(x).score`. Same matrix rules as {@link ScorecardScorer.predict}.
+   *
+   * @throws {@link InvalidInputError} as {@link ScorecardScorer.predict}
+   * @example
+   * scorer.scorePoints(matrix)[0]; //=> 587
+   */
+  scorePoints(m: FeatureMatrix): Float64Array {
+    const out = new Float64Array(m.rows);
+    this.#eachRow(m, 'scorePoints', (i, _logOdds, points) => {
+      out[i] = clampScore(this.#roundPoints(points), this.#artifact.scaling);
+    });
+    return out;
+  }
+
+  /**
+   * The artifact this scorer runs (a copy).
+   *
+   * @example
+   * loadModel(JSON.stringify(scorer.toArtifact())).id === scorer.id; //=> true
+   */
+  toArtifact(): ModelArtifact {
+    return structuredClone(this.#artifact);
+  }
+
+  /**
+   * The points table as data: one row per bin of every characteristic, in artifact order.
+   *
+   * @example
+   * scorer.pointsTable()[0]; //=> { feature: 'status_of_existing_checking_account', bin: 0, label: 'no checking account', points: 65, ... }
+   */
+  pointsTable(): PointsTableRow[] {
+    const rows: PointsTableRow[] = [];
+    this.#artifact.model.characteristics.forEach((c, j) => {
+      const total = c.binning.bins.reduce((s, b) => s + b.count, 0);
+      c.binning.bins.forEach((b, k) => {
+        rows.push({
+          feature: this.#specs[j].name,
+          bin: k,
+          label: b.label,
+          kind: b.kind,
+          points: c.points[k],
+          woe: b.woe,
+          count: b.count,
+          share: total > 0 ? b.count / total : 0,
+          badRate: b.count > 0 ? b.bads / b.count : null,
+        });
+      });
+    });
+    return rows;
+  }
+
+  /**
+   * The points table as GitHub-flavoured Markdown: scaling line, one table (characteristic, bin,
+   * points, WoE, share, bad rate), then where missing values and unseen categories are scored.
+   *
+   * @example
+   * scorer.pointsTableMarkdown().split('\n')[2]; //=> '| Characteristic | Bin | Points | WoE | Share | Bad rate |'
+   */
+  pointsTableMarkdown(): string {
+    const s = this.#artifact.scaling;
+    const head = `**${this.#artifact.id}**: ${s.baseScore} points at ${s.baseOdds}:1 good:bad odds, ${s.pdo} points to double the odds; score range ${this.minScore}–${this.maxScore}.\n\n`;
+    const pct = (v: number | null): string => (v === null ? '' : `${fixed(100 * v, 1)}%`);
+    const rows = this.pointsTable().map((r) => [r.bin === 0 ? r.feature : '', r.label, fixed(r.points, this.#decimals), fixed(r.woe, 4), pct(r.share), pct(r.badRate)]);
+    const table = toMarkdownTable(['Characteristic', 'Bin', 'Points', 'WoE', 'Share', 'Bad rate'], ['l', 'l', 'r', 'r', 'r', 'r'], rows);
+    const notes: string[] = [];
+    this.#artifact.model.characteristics.forEach((c, j) => {
+      const b = c.binning;
+      const name = this.#specs[j].name;
+      if (b.bins[b.missingBin].kind !== 'missing') notes.push(`${name}: missing values (none in training) score as ${b.bins[b.missingBin].label}`);
+      if (b.type === 'categorical') notes.push(`${name}: unseen categories score as ${b.bins[b.unseenBin].label}`);
+    });
+    return head + table + (notes.length > 0 ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : '');
+  }
+
+  /**
+   * The points table as CSV (RFC 4180, header, full precision): `feature,bin,label,kind,points,woe,count,share,bad_rate`.
+   *
+   * @example
+   * scorer.pointsTableCsv().split('\n')[0]; //=> 'feature,bin,label,kind,points,woe,count,share,bad_rate'
+   */
+  pointsTableCsv(): string {
+    return toCsv(
+      ['feature', 'bin', 'label', 'kind', 'points', 'woe', 'count', 'share', 'bad_rate'],
+      this.pointsTable().map((r) => [r.feature, r.bin, r.label, r.kind, r.points, r.woe, r.count, r.share, r.badRate]),
+    );
+  }
+
+  #baselineOf(kind: ReasonBaseline): Float64Array {
+    if (kind === 'max') return this.#baselines.max;
+    if (kind === 'average') return this.#baselines.average;
+    if (kind === 'cutoff' && this.#baselines.cutoff !== undefined) return this.#baselines.cutoff;
+    if (kind === 'cutoff') {
+      throw new InvalidOptionsError('score: the cutoff baseline needs an artifact trained with reasonCutoff', [
+        { code: 'unavailable_baseline', path: ['baseline'], message: 'this scorecard stores no cut-off baseline' },
+      ]);
+    }
+    throw new InvalidOptionsError(`score: unknown baseline ${JSON.stringify(kind)}`, [{ code: 'invalid_value', path: ['baseline'], message: "must be 'max', 'average' or 'cutoff'" }]);
+  }
+
+  /** Bin of characteristic j for an encoded value (validated by encodeFeatures or #eachRow). */
+  #binOf(j: number, v: number): number {
+    if (Number.isNaN(v)) return this.#missingBin[j];
+    if (this.#isCategorical[j] === 1) return v < 0 ? this.#unseenBin[j] : this.#categoryBins[j][v];
+    const specials = this.#specialValues[j];
+    for (let s = 0; s < specials.length; s++) if (specials[s] === v) return this.#specialBins[j][s];
+    const cuts = this.#cutpoints[j];
+    let lo = 0;
+    let hi = cuts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cuts[mid] <= v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  #eachRow(m: FeatureMatrix, where: string, visit: (row: number, logOdds: number, points: number) => void): void {
+    const width = m.names.length;
+    if (m.values.length !== m.rows * width) {
+      throw new InvalidInputError(`${where}: expected rows × columns = ${m.rows * width} values, got ${m.values.length}`, [
+        { code: 'length_mismatch', path: ['values'], message: 'values length is not rows × columns' },
+      ]);
+    }
+    const columnOf = this.#columnIndices(m.names, where);
+    const k = columnOf.length;
+    const values = m.values;
+    for (let i = 0; i < m.rows; i++) {
+      const base = i * width;
+      let logOdds = this.#intercept;
+      let points = 0;
+      for (let j = 0; j < k; j++) {
+        const v = values[base + columnOf[j]];
+        if (this.#isCategorical[j] === 1) {
+          if (!(Number.isNaN(v) || v === -1 || (Number.isInteger(v) && v >= 0 && v < this.#categoryBins[j].length))) {
+            throw this.#cellError(where, i, j, 'invalid_category_index', 'must be a category index of the model, -1 for unseen or NaN for missing');
+          }
+        } else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+          throw this.#cellError(where, i, j, 'not_finite', 'must be a finite number or NaN for missing');
+        }
+        const bin = this.#binOf(j, v);
+        logOdds += this.#logOdds[j][bin];
+        points += this.#points[j][bin];
+      }
+      visit(i, logOdds, points);
+    }
+  }
+
+  #columnIndices(names: readonly string[], where: string): Int32Array {
+    const position = new Map<string, number>();
+    names.forEach((name, c) => {
+      if (!position.has(name)) position.set(name, c);
+    });
+    const issues: Issue[] = [];
+    const out = new Int32Array(this.#specs.length);
+    this.#specs.forEach((spec, j) => {
+      const c = position.get(spec.name);
+      if (c === undefined) issues.push({ code: 'missing_feature', path: ['names', spec.name], message: 'the matrix has no column for this characteristic' });
+      else out[j] = c;
+    });
+    if (issues.length > 0) {
+      throw new InvalidInputError(`${where}: the matrix lacks ${issues.length} characteristic${issues.length === 1 ? '' : 's'} (${issues.map((i) => String(i.path[1])).slice(0, 10).join(', ')})`, issues);
+    }
+    return out;
+  }
+
+  #cellError(where: string, row: number, j: number, code: string, message: string): InvalidInputError {
+    const name = this.#specs[j].name;
+    return new InvalidInputError(`${where}: ${formatIssuePath([row, name])}: ${message}`, [{ code, path: [row, name], message }]);
+  }
+
+  #roundPoints(v: number): number {
+    const f = 10 ** this.#decimals;
+    const r = Math.round(v * f) / f;
+    return Object.is(r, -0) ? 0 : r;
+  }
+
+  /** Impacts keep a few more decimals than the points (averages are not on the points grid). */
+  #roundImpact(v: number): number {
+    const f = 10 ** (this.#decimals + 6);
+    return Math.round(v * f) / f;
+  }
+}
