@@ -8,6 +8,7 @@
  * then runs each task in its own child process so that peak RSS (getrusage maxRSS) belongs to
  * that task alone:
  *
+ * - `baseline`: the process with the module loaded and nothing read (the RSS floor);
  * - `readRows` over all rows, and over the first quarter only (constant memory: the two peaks
  *   should be about equal), and over all rows with the V8 heap capped at 64 MB (it must finish);
  * - `csv-parse` (the npm parser, async iteration, same options a reader would need), the yardstick
@@ -70,7 +71,10 @@ async function runTask(task: string, path: string, limit: number): Promise<void>
   const startupCpuSeconds = (startUsage.userCPUTime + startUsage.systemCPUTime) / 1e6;
   const start = performance.now();
   let rows = 0;
-  if (task === 'readRows') {
+  if (task === 'baseline') {
+    // Process floor: node + tsx + the data module loaded, nothing read.
+    rows = typeof readRows === 'function' ? 0 : -1;
+  } else if (task === 'readRows') {
     for await (const row of readRows(path)) {
       if ('record' in row) rows++;
       if (rows >= limit) break;
@@ -113,6 +117,7 @@ async function main(): Promise<void> {
   const megabytes = statSync(path).size / 1e6;
   process.stdout.write(`file: ${path} (${rows} rows, ${megabytes.toFixed(1)} MB), node ${process.version}\n`);
   const runs: { task: string; limit?: number; heapMB?: number }[] = [
+    { task: 'baseline' },
     { task: 'readRows' },
     { task: 'readRows', limit: Math.floor(rows / 4) },
     { task: 'readRows', heapMB: 64 },
