@@ -1,4 +1,8 @@
 import type { Command } from './command.js';
+import { backtestCommand } from './backtest.js';
+import { generateCommand } from './generate.js';
+import { scoreCommand } from './score.js';
+import { trainCommand } from './train.js';
 
 /** Every command, in the order `--help` lists them. */
-export const commands: Command[] = [];
+export const commands: Command[] = [trainCommand, scoreCommand, backtestCommand, generateCommand];

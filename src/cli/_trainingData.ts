@@ -1,0 +1,94 @@
+import type { Dataset } from '../data/Dataset.js';
+import { readJsonLines, readTable, type ReadReport } from '../data/index.js';
+import { InvalidInputError, type Issue } from '../errors.js';
+import { applicantsToDataset, type ApplicantRow } from '../features/index.js';
+import { safeParseApplicant } from '../schema/parseApplicant.js';
+import type { CliIO } from './io.js';
+import { note } from './io.js';
+
+/** Table options a command passes through to `readTable`. */
+export interface TableArgs {
+  target?: string;
+  bad?: string;
+  categorical?: string[];
+  numeric?: string[];
+  exclude?: string[];
+  missing?: string[];
+  delimiter?: string;
+  date?: string;
+  weight?: string;
+}
+
+const JSONL_NAME = /\.(jsonl|ndjson|json)(\.gz)?$/i;
+
+/**
+ * Whether a data file holds raw applicants (JSON Lines, each line a bare applicant or
+ * `{ "applicant": ..., "outcome": ... }`) rather than a table: decided from the name (JSON Lines)
+ * and, for stdin, by the absence of `--target`.
+ */
+export function isApplicantFile(path: string, args: TableArgs): boolean {
+  if (path === '-') return args.target === undefined;
+  return JSONL_NAME.test(path) && args.target === undefined;
+}
+
+/** True when a parsed JSON line looks like a raw applicant or a fixture row. */
+export function looksLikeApplicant(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const o = value as Record<string, unknown>;
+  return 'applicant' in o || ('asOf' in o && 'application' in o);
+}
+
+/**
+ * Reads labelled raw applicants (`{ applicant, outcome: { defaulted } }` per line) into a Dataset of
+ * catalogue features. Lines that fail validation are reported (line and issue paths, no values)
+ * and skipped; the command fails when none is left.
+ */
+export async function readApplicantDataset(path: string, io: CliIO, where: string): Promise<{ dataset: Dataset; rows: number; skipped: number }> {
+  const rows: ApplicantRow[] = [];
+  let skipped = 0;
+  const report = (line: number, reason: string): void => {
+    skipped++;
+    if (skipped <= 20) note(io, `${where}: line ${line} skipped: ${reason}`);
+  };
+  for await (const item of readJsonLines(path)) {
+    if ('error' in item) {
+      report(item.line, item.error.reason);
+      continue;
+    }
+    const o = item.value as Record<string, unknown> | null;
+    const rawApplicant = o !== null && typeof o === 'object' && 'applicant' in o ? o.applicant : o;
+    const outcome = o !== null && typeof o === 'object' && 'outcome' in o ? (o.outcome as { defaulted?: unknown } | null) : undefined;
+    if (outcome === undefined || outcome === null || typeof outcome.defaulted !== 'boolean') {
+      report(item.line, 'no outcome.defaulted (true/false) to learn from');
+      continue;
+    }
+    const parsed = safeParseApplicant(rawApplicant);
+    if (!parsed.ok) {
+      report(item.line, parsed.error.issues.slice(0, 3).map((i: Issue) => `${i.path.join('.')} ${i.code}`).join(', '));
+      continue;
+    }
+    rows.push({ applicant: parsed.value, outcome: { defaulted: outcome.defaulted } });
+  }
+  if (skipped > 20) note(io, `${where}: ... ${skipped - 20} more lines skipped`);
+  if (rows.length === 0) throw new InvalidInputError(`${where}: no usable labelled applicant in ${path}`, [{ code: 'empty', path: ['data'], message: 'no usable rows' }]);
+  return { dataset: applicantsToDataset(rows), rows: rows.length, skipped };
+}
+
+/** Reads a labelled table (CSV or JSON Lines) and prints the reader's messages to stderr. */
+export async function readLabelledTable(path: string, args: TableArgs, io: CliIO, where: string): Promise<{ dataset: Dataset; report: ReadReport }> {
+  const { target, bad, ...rest } = args;
+  const result = await readTable(path, { ...stripUndefined(rest), target, bad: bad === undefined ? undefined : parseBad(bad) });
+  for (const m of result.report.messages) note(io, `${where}: ${m}`);
+  for (const e of result.report.errors.slice(0, 20)) note(io, `${where}: line ${e.line}${e.column ? ` column ${e.column}` : ''}: ${e.reason}`);
+  if (result.report.errorCount > 20) note(io, `${where}: ... ${result.report.errorCount - 20} more row errors`);
+  return result;
+}
+
+/** `--bad 1` means the number 1 or the text "1": readTable matches either against the cell text. */
+function parseBad(bad: string): string {
+  return bad;
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
