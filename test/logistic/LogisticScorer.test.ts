@@ -97,6 +97,14 @@ describe('LogisticScorer', () => {
     expect(Array.from(pds)).toEqual(expected);
   });
 
+  it('score(vector) equals score(record), in model order or any other order', () => {
+    const record = { utilization: 0.7, income: 25_000, housing: 'mortgage' };
+    const expected = scorer.score(record);
+    const housing = (artifact.features[2].categories ?? []).indexOf('mortgage');
+    expect(scorer.score({ names: ['utilization', 'income', 'housing'], values: Float64Array.of(0.7, 25_000, housing) })).toEqual(expected);
+    expect(scorer.score({ names: ['housing', 'utilization', 'income'], values: Float64Array.of(housing, 0.7, 25_000) })).toEqual(expected);
+  });
+
   it('JSON round trip: stringify → loadModel gives identical PDs, scores and reasons to the bit', () => {
     const reloaded = loadModel(JSON.stringify(scorer.toArtifact()));
     expect(reloaded.id).toBe(scorer.id);
