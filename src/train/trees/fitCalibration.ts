@@ -38,8 +38,9 @@ export interface FitCalibrationOptions {
  * @throws {@link InsufficientDataError} when the rows do not hold both classes
  * @category Training
  * @example
- * fitCalibration([-2, -1, 0, 1, 2, 3], [0, 0, 1, 0, 1, 1], 'platt'); //=> { method: 'platt', a: 1.03..., b: -0.48... }
- * fitCalibration([-2, -1, 0, 1], [0, 1, 0, 1], 'isotonic'); //=> { method: 'isotonic', x: [0.119..., 0.5, 0.731...], y: [0, 0.5, 1] }
+ * fitCalibration([-2, -1, 0, 1, 2, 3], [0, 0, 1, 0, 1, 1], 'platt'); //=> { method: 'platt', a: 0.5355..., b: -0.2677... }
+ * fitCalibration([-2, -1, 0, 1], [0, 1, 0, 1], 'isotonic');
+ * //=> { method: 'isotonic', x: [0.1192..., 0.2689..., 0.5, 0.7310...], y: [0, 0.5, 0.5, 1] }
  */
 export function fitCalibration(logOdds: ArrayLike<number>, labels: ArrayLike<number>, method: 'platt' | 'isotonic', options: FitCalibrationOptions = {}): Calibration {
   const where = 'fitCalibration';
@@ -91,11 +92,13 @@ function fitPlatt(z: ArrayLike<number>, y: ArrayLike<number>, w: Float64Array, w
     }
     return s;
   };
+  // Newton's method from the identity slope and the prior intercept; the loss is convex, so a
+  // backtracking line search makes every step a descent step
   let a = 1;
-  let b = Math.log((wBad + 1) / (wGood + 1)) - 0;
-  // start from the identity slope with the prior intercept adjusted to the mean log-odds
+  let b = Math.log((wBad + 1) / (wGood + 1));
   let current = loss(a, b);
-  for (let iter = 0; iter < 200; iter++) {
+  const total = wBad + wGood;
+  for (let iter = 0; iter < 100; iter++) {
     let ga = 0;
     let gb = 0;
     let haa = 0;
@@ -114,25 +117,26 @@ function fitPlatt(z: ArrayLike<number>, y: ArrayLike<number>, w: Float64Array, w
       hab += s * z[i];
       hbb += s;
     }
-    haa += 1e-12;
-    hbb += 1e-12;
+    if ((Math.abs(ga) + Math.abs(gb)) / total < 1e-14) break;
+    haa += 1e-12 * total;
+    hbb += 1e-12 * total;
     const det = haa * hbb - hab * hab;
     if (!(det > 0)) break;
     const da = -(hbb * ga - hab * gb) / det;
     const db = -(haa * gb - hab * ga) / det;
     let step = 1;
     let next = loss(a + da, b + db);
-    while (next > current && step > 1e-10) {
+    // near the optimum the change is below rounding: accept the full Newton step then
+    const slack = 1e-13 * Math.abs(current);
+    while (next > current + slack && step > 1e-10) {
       step /= 2;
       next = loss(a + step * da, b + step * db);
     }
-    if (next > current) break;
+    if (next > current + slack) break;
     a += step * da;
     b += step * db;
-    const improvement = current - next;
     current = next;
-    if (Math.abs(step * da) < 1e-12 * (1 + Math.abs(a)) && Math.abs(step * db) < 1e-12 * (1 + Math.abs(b))) break;
-    if (improvement <= 1e-15 * (1 + Math.abs(current)) && Math.abs(ga) + Math.abs(gb) < 1e-9 * (wBad + wGood)) break;
+    if (Math.abs(step * da) <= 1e-15 * (1 + Math.abs(a)) && Math.abs(step * db) <= 1e-15 * (1 + Math.abs(b))) break;
   }
   return { method: 'platt', a, b };
 }
