@@ -89,6 +89,33 @@ function parseBad(bad: string): string {
   return bad;
 }
 
+const PROTECTED_NAME = /(^|[^a-z])(sex|gender|marital|married|race|ethnic|religio|national|citizen|foreign|birth|age)([^a-z]|$)/i;
+
+/**
+ * Marks `--protected` columns in the dataset's metadata (training then leaves them out unless
+ * `--allow-protected`, and reason codes never cite them), and warns about unmarked columns whose
+ * names suggest a protected attribute (sex, marital status, race, religion, national origin, age).
+ */
+export function markProtected(dataset: Dataset, protectedColumns: readonly string[], io: CliIO, where: string): Dataset {
+  const names = new Set(dataset.columns.map((c) => c.name));
+  const unknown = protectedColumns.filter((n) => !names.has(n));
+  if (unknown.length > 0) {
+    throw new InvalidInputError(`${where}: --protected names unknown column(s)`, unknown.map((n) => ({ code: 'unknown_column', path: ['protected', n], message: 'no such column' })));
+  }
+  const marked = new Set(protectedColumns);
+  for (const c of dataset.columns) {
+    const meta = dataset.metadata?.[c.name];
+    if (!marked.has(c.name) && meta?.isProtected !== true && PROTECTED_NAME.test(c.name.replace(/_/g, ' '))) {
+      note(io, `${where}: column '${c.name}' looks like a protected attribute; mark it with --protected (or --exclude it) to keep it out of the model`);
+    }
+  }
+  if (marked.size === 0) return dataset;
+  const metadata = { ...(dataset.metadata ?? {}) };
+  for (const n of marked) metadata[n] = { ...(metadata[n] ?? {}), isProtected: true };
+  note(io, `${where}: protected column(s) ${[...marked].join(', ')} are not used as features`);
+  return { ...dataset, metadata };
+}
+
 function stripUndefined<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

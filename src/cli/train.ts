@@ -9,14 +9,15 @@ import { trainForest, trainGradientBoosting, trainLogistic, trainScorecard, trai
 import { decimal, integer, list, parseCommandArgs, required } from './args.js';
 import type { Command } from './command.js';
 import { EXIT, UsageError, note } from './io.js';
-import { isApplicantFile, readApplicantDataset, readLabelledTable, type TableArgs } from './_trainingData.js';
+import { isApplicantFile, markProtected, readApplicantDataset, readLabelledTable, type TableArgs } from './_trainingData.js';
 
 const FAMILIES = ['scorecard', 'logistic', 'tree', 'forest', 'gbm'] as const;
 type Family = (typeof FAMILIES)[number];
 
 const HELP = `Usage: credit-scoring train --data FILE [--target COL] [--bad VALUE] [--model ${FAMILIES.join('|')}]
                             [--categorical A,B] [--numeric A,B] [--exclude C,D] [--seed N]
-                            [--valid-fraction F] [--id ID] [--allow-protected] --out MODEL.json
+                            [--valid-fraction F] [--id ID] [--protected A,B] [--allow-protected]
+                            --out MODEL.json
 
 Trains a model and writes its artifact (validated, versioned JSON; the same data and seed give
 identical bytes). FILE is a table (CSV with a header, or JSON Lines of flat objects; .gz read
@@ -38,7 +39,9 @@ Options:
   --valid-fraction F     hold out a stratified fraction F in (0, 0.5] to report validation AUC/KS
                          (gbm: also used for early stopping); default 0 (gbm: 0.2)
   --id ID                artifact id (default: the family name)
-  --allow-protected      allow protected attributes (e.g. age) as features
+  --protected A,B        columns holding protected attributes (sex, marital status, national
+                         origin, age...): kept out of the model; names that look protected are warned about
+  --allow-protected      use protected attributes as features anyway (reason codes never cite them)
   --out MODEL.json       where to write the artifact (required)
 
 Example:
@@ -64,6 +67,7 @@ export const trainCommand: Command = {
       'valid-fraction': { type: 'string' },
       id: { type: 'string' },
       'allow-protected': { type: 'boolean' },
+      protected: { type: 'string' },
       out: { type: 'string' },
     });
     const data = required('train', 'data', values.data);
@@ -90,7 +94,7 @@ export const trainCommand: Command = {
     } else {
       if (tableArgs.target === undefined) throw new UsageError('train: --target is required for a table');
       const r = await readLabelledTable(data, tableArgs, io, 'train');
-      dataset = r.dataset;
+      dataset = markProtected(r.dataset, list(values.protected) ?? [], io, 'train');
       note(io, `train: ${r.report.rows.toLocaleString('en-US')} rows read${r.report.skippedRows ? `, ${r.report.skippedRows} skipped` : ''}; ${dataset.columns.length} columns`);
     }
 
