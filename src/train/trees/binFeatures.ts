@@ -26,6 +26,8 @@ export interface BinnedFeatures {
   readonly offset: Int32Array;
   /** Number of value bins of each feature = index of its missing slot. */
   readonly missingBin: Int32Array;
+  /** Column-major bins (`columns[f][r]`, missing = `missingBin[f]`): partitions read one byte per row. */
+  readonly columns: Uint8Array[];
   /** Total number of slots (sum over features of value bins + 1). */
   readonly totalSlots: number;
   readonly isCategorical: Uint8Array;
@@ -98,7 +100,7 @@ export function binFeatures(data: TrainingColumns, options: BinFeaturesOptions =
     const off = offset[f];
     for (let r = 0, k = f; r < rows; r++, k += p) slots[k] = off + bins[r];
   }
-  return { rows, features: p, slots, offset, missingBin, totalSlots: total, isCategorical, upper, binCategories };
+  return { rows, features: p, slots, offset, missingBin, columns: perFeatureBins, totalSlots: total, isCategorical, upper, binCategories };
 }
 
 /** Smallest t with `v <= edges[t]`, or `edges.length` (the last value bin). */

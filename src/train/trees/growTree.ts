@@ -402,11 +402,8 @@ function subtractHistogram(parent: Float64Array, child: Float64Array, binned: Bi
 /** Stable partition of rows[start..end) by the candidate split; returns the first right index. */
 function partition(binned: BinnedFeatures, buffers: GrowBuffers, start: number, end: number, c: Candidate): number {
   const { rows, scratch } = buffers;
-  const P = binned.features;
-  const f = c.feature;
-  const off = binned.offset[f];
-  const miss = binned.missingBin[f];
-  const slots = binned.slots;
+  const col = binned.columns[c.feature];
+  const miss = binned.missingBin[c.feature];
   const dl = c.defaultLeft === 1;
   let w = start;
   let k = 0;
@@ -414,7 +411,7 @@ function partition(binned: BinnedFeatures, buffers: GrowBuffers, start: number, 
     const t = c.bin;
     for (let i = start; i < end; i++) {
       const r = rows[i];
-      const b = slots[r * P + f] - off;
+      const b = col[r];
       if (b === miss ? dl : b <= t) rows[w++] = r;
       else scratch[k++] = r;
     }
@@ -422,7 +419,7 @@ function partition(binned: BinnedFeatures, buffers: GrowBuffers, start: number, 
     const lb = c.leftBins;
     for (let i = start; i < end; i++) {
       const r = rows[i];
-      const b = slots[r * P + f] - off;
+      const b = col[r];
       if (b === miss ? dl : lb[b] === 1) rows[w++] = r;
       else scratch[k++] = r;
     }
@@ -628,12 +625,10 @@ function heapPop(heap: Candidate[]): Candidate {
  * leafOfBinnedRow(tree, binned, 17); //=> 4
  */
 export function leafOfBinnedRow(tree: GrownTree, binned: BinnedFeatures, r: number): number {
-  const P = binned.features;
-  const slots = binned.slots;
   let node = 0;
   while (tree.feature[node] >= 0) {
     const f = tree.feature[node];
-    const b = slots[r * P + f] - binned.offset[f];
+    const b = binned.columns[f][r];
     let goLeft: boolean;
     if (b === binned.missingBin[f]) goLeft = tree.defaultLeft[node] === 1;
     else {
