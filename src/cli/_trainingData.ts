@@ -31,11 +31,16 @@ export function isApplicantFile(path: string, args: TableArgs): boolean {
   return JSONL_NAME.test(path) && args.target === undefined;
 }
 
-/** True when a parsed JSON line looks like a raw applicant or a fixture row. */
-export function looksLikeApplicant(value: unknown): boolean {
+/**
+ * True when a parsed JSON line is meant as a raw applicant or a fixture row: it has an `applicant`,
+ * `application` or `bureau` key, or an `asOf` key and none of the model's feature names (so a
+ * feature table that happens to carry an `asOf` column is still read as a table).
+ */
+export function looksLikeApplicant(value: unknown, featureNames: readonly string[] = []): boolean {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
   const o = value as Record<string, unknown>;
-  return 'applicant' in o || ('asOf' in o && 'application' in o);
+  if ('applicant' in o || 'application' in o || 'bureau' in o) return true;
+  return 'asOf' in o && !featureNames.some((n) => n !== 'asOf' && n in o);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { readJsonLines, readRows, recordToFeatureRecord } from '../data/index.js';
-import { CreditScoreError } from '../errors.js';
+import { CreditScoreError, InvalidInputError } from '../errors.js';
 import { scoreApplicant } from '../scoreApplicant.js';
 import type { FeatureRecord, ReasonCode, Scorer, ScoreResult } from '../types.js';
 import { integer, parseCommandArgs, required } from './args.js';
@@ -57,6 +57,7 @@ export const scoreCommand: Command = {
     const maxReasons = integer('score', 'max-reasons', values['max-reasons'], 4, 0, 100);
     const scorer = loadScorerArg(values.model);
     const specs = scorer.toArtifact().features;
+    const names = specs.map((s) => s.name);
     const out = outPath === '-' ? io.stdout : createWriteStream(outPath);
     const emit = format === 'csv' ? csvWriter(maxReasons) : jsonlWriter;
     const progress = createProgress(io, 'score');
@@ -97,8 +98,8 @@ export const scoreCommand: Command = {
           continue;
         }
         const value = item.value;
-        if (looksLikeApplicant(value)) await handle(() => scoreOne('applicant', value));
-        else await handle(() => scoreOne('record', flatRecord(value, specs.map((s) => s.name), item.line)));
+        if (looksLikeApplicant(value, names)) await handle(() => scoreOne('applicant', value));
+        else await handle(() => scoreOne('record', flatRecord(value, names, item.line)));
       }
     } else {
       for await (const item of readRows(input.stream, { format: 'csv' })) {
@@ -109,7 +110,7 @@ export const scoreCommand: Command = {
           continue;
         }
         const record = item.record;
-        await handle(() => scoreOne('record', recordToFeatureRecord(pick(record, specs.map((s) => s.name)), specs)));
+        await handle(() => scoreOne('record', recordToFeatureRecord(pick(record, names, item.line), specs)));
       }
     }
     progress.finish();
@@ -119,23 +120,43 @@ export const scoreCommand: Command = {
   },
 };
 
-/** Keeps only the model's columns: extra columns (target, ids) are ignored, as documented. */
-function pick(record: Record<string, string | null>, names: readonly string[]): Record<string, string | null> {
+/**
+ * Keeps only the model's columns: extra columns (target, ids) are ignored, as documented. A row
+ * with none of the model's columns is an error, never a silent all-missing score.
+ */
+function pick(record: Record<string, string | null>, names: readonly string[], line: number): Record<string, string | null> {
   const out: Record<string, string | null> = {};
-  for (const n of names) if (n in record) out[n] = record[n];
+  let found = 0;
+  for (const n of names) {
+    if (n in record) {
+      out[n] = record[n];
+      found++;
+    }
+  }
+  if (found === 0) throw noModelColumns(line);
   return out;
+}
+
+function noModelColumns(line: number): CreditScoreError {
+  return new CreditScoreError('invalid_input', `line ${line}: the row has none of the model's feature columns`, [
+    { code: 'missing_feature', path: [], message: "none of the model's feature columns is present" },
+  ]);
 }
 
 function flatRecord(value: unknown, names: readonly string[], line: number): FeatureRecord {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) throw unreadable('a line must be a JSON object', line);
   const o = value as Record<string, unknown>;
   const out: Record<string, number | string | null> = {};
+  let found = 0;
   for (const n of names) {
     if (!(n in o)) continue;
+    found++;
     const v = o[n];
-    out[n] = typeof v === 'number' || typeof v === 'string' || v === null ? v : (undefined as never);
     if (typeof v === 'boolean') out[n] = v ? 1 : 0;
+    else if (typeof v === 'number' || typeof v === 'string' || v === null) out[n] = v;
+    else throw new InvalidInputError(`line ${line}: ${n} must be a number, a string or null`, [{ code: 'invalid_type', path: [n], message: 'expected a number, a string or null' }]);
   }
+  if (found === 0) throw noModelColumns(line);
   return out;
 }
 
