@@ -5,12 +5,16 @@
  *   p_jk = −(β_j · woe_jk + α / n) · factor + offset / n
  * so that Σ_j p_j = offset − factor · logOdds(bad) = the exact score.
  *
- * Rounding: each characteristic's points are rounded to the unit (10^−decimals) after a shift
- * t_j ∈ (−unit/2, unit/2] chosen, characteristic by characteristic (coordinate descent, at most 20
- * sweeps, a change kept only when it strictly helps), to minimise the training population's
- * (weighted) mean squared score rounding error Σ_i w_i (Σ_j (rounded_jk(i) − p_jk(i)))². t_j = 0 is
- * plain rounding; rounding after a common shift keeps each characteristic's points in the order of
- * its exact points, so the monotone trend survives.
+ * Rounding: every bin's points go down or up to the unit (10^−decimals), never further, and
+ * within a characteristic the rounded points keep the order of the exact points (so the trend of
+ * the bins survives). Among those choices a local search (coordinate descent, one characteristic
+ * at a time, each of its groups chosen exactly given the rest; three schedules of the power q in
+ * Σ_i w_i |Σ_j (rounded_jk(i) − p_jk(i))|^q, the one with the lowest weighted mean squared error
+ * kept) reduces the training population's score rounding error. It starts from, and can only
+ * improve on, plain nearest rounding. Measured with integer points on the five reference datasets:
+ * training mean |error| 0.40–0.69 points, RMS 0.49–0.86 (plain rounding: 0.57–1.16 and
+ * 0.72–1.43). The largest single-applicant error stays above 1 point with 9–26 characteristics (no
+ * per-bin rounding can bound it by 1 when n · ½ > 1); `pointsDecimals: 1` bounds it by n · 0.05.
  */
 
 export interface RoundedPoints {
@@ -28,6 +32,49 @@ export interface RoundedPoints {
   plain: { meanAbsError: number; maxAbsError: number; rmsError: number };
   /** Largest possible |error| over every combination of bins (not only those seen in training). */
   worstCaseAbsError: number;
+}
+
+/**
+ * Per-bin rounding choices of one characteristic: bins whose exact points share a unit interval
+ * form a group; a group rounds its t highest bins up and the others down (t = 0…size), which keeps
+ * the points in the order of the exact points (so the trend of the bins survives rounding) and
+ * contains plain nearest rounding.
+ */
+interface Groups {
+  /** Group of each bin, and the bin's position in its group (ascending exact points). */
+  group: Int32Array;
+  position: Int32Array;
+  size: number[];
+  /** Error (rounded − exact) of each bin when rounded down / up. */
+  down: Float64Array;
+  up: Float64Array;
+}
+
+function groupsOf(exact: Float64Array, unit: number): Groups {
+  const K = exact.length;
+  const order = Array.from({ length: K }, (_, k) => k).sort((a, b) => exact[a] - exact[b] || a - b);
+  const group = new Int32Array(K);
+  const position = new Int32Array(K);
+  const size: number[] = [];
+  const down = new Float64Array(K);
+  const up = new Float64Array(K);
+  let lastFloor = Number.NaN;
+  for (const k of order) {
+    const scaled = exact[k] / unit;
+    let floor = Math.floor(scaled);
+    // A value on the grid (up to rounding noise) has one choice: itself.
+    const isOnGrid = Math.abs(scaled - Math.round(scaled)) < 1e-9;
+    if (isOnGrid) floor = Math.round(scaled);
+    down[k] = floor * unit - exact[k];
+    up[k] = isOnGrid ? down[k] : (floor + 1) * unit - exact[k];
+    if (floor !== lastFloor) {
+      size.push(0);
+      lastFloor = floor;
+    }
+    group[k] = size.length - 1;
+    position[k] = size[size.length - 1]++;
+  }
+  return { group, position, size, down, up };
 }
 
 function roundTo(v: number, decimals: number): number {
@@ -48,19 +95,26 @@ export function scorecardPoints(
   const rows = n > 0 ? characteristics[0].rowBins.length : 0;
   const unit = 10 ** -decimals;
   const exact = characteristics.map((c) => Float64Array.from(c.woe, (w) => -(c.coefficient * w + intercept / n) * factor + offset / n));
-  const roundWith = (j: number, shift: number): number[] => Array.from(exact[j], (p) => roundTo(p + shift, decimals));
-  const errorsOf = (j: number, rounded: number[]): Float64Array => Float64Array.from(rounded, (r, k) => r - exact[j][k]);
-
-  // Per-row total error, kept up to date.
-  const shifts = new Float64Array(n);
-  const errors = characteristics.map((_, j) => errorsOf(j, roundWith(j, 0)));
-  const total = new Float64Array(rows);
-  for (let j = 0; j < n; j++) {
-    const bins = characteristics[j].rowBins;
-    const e = errors[j];
-    for (let i = 0; i < rows; i++) total[i] += e[bins[i]];
-  }
-  const summary = (): { meanAbsError: number; maxAbsError: number; rmsError: number } => {
+  const groups = exact.map((e) => groupsOf(e, unit));
+  const errorOf = (j: number, k: number, t: Int32Array): number => {
+    const g = groups[j];
+    return g.position[k] >= g.size[g.group[k]] - t[g.group[k]] ? g.up[k] : g.down[k];
+  };
+  // Nearest rounding as choices: per group, the number of bins rounded up.
+  const nearest = groups.map((g, j) => {
+    const t = new Int32Array(g.size.length);
+    for (let k = 0; k < exact[j].length; k++) if (Math.abs(g.up[k]) < Math.abs(g.down[k]) || (Math.abs(g.up[k]) === Math.abs(g.down[k]) && g.up[k] !== g.down[k])) t[g.group[k]]++;
+    return t;
+  });
+  const totalsOf = (choice: Int32Array[]): Float64Array => {
+    const total = new Float64Array(rows);
+    for (let j = 0; j < n; j++) {
+      const bins = characteristics[j].rowBins;
+      for (let i = 0; i < rows; i++) total[i] += errorOf(j, bins[i], choice[j]);
+    }
+    return total;
+  };
+  const summaryOf = (total: Float64Array): { meanAbsError: number; maxAbsError: number; rmsError: number } => {
     let sw = 0;
     let abs = 0;
     let sq = 0;
@@ -75,71 +129,103 @@ export function scorecardPoints(
     }
     return { meanAbsError: sw > 0 ? abs / sw : 0, maxAbsError: max, rmsError: sw > 0 ? Math.sqrt(sq / sw) : 0 };
   };
-  const plain = summary();
+  const plain = summaryOf(totalsOf(nearest));
 
-  for (let sweep = 0; sweep < 20; sweep++) {
-    let changed = false;
-    for (let j = 0; j < n; j++) {
-      const bins = characteristics[j].rowBins;
-      const K = exact[j].length;
-      const e = errors[j];
-      // Aggregates of the residual (total error without this characteristic) per bin.
-      const s1 = new Float64Array(K);
-      const w0 = new Float64Array(K);
-      for (let i = 0; i < rows; i++) {
-        const w = weights === undefined ? 1 : weights[i];
-        const k = bins[i];
-        s1[k] += w * (total[i] - e[k]);
-        w0[k] += w;
-      }
-      const cost = (err: Float64Array): number => {
-        let c = 0;
-        for (let k = 0; k < K; k++) c += 2 * err[k] * s1[k] + err[k] * err[k] * w0[k];
-        return c;
-      };
-      // Candidate shifts: one inside every interval between the points where some bin's rounding flips.
-      const flips = Array.from(exact[j], (p) => {
-        const frac = (p / unit - Math.floor(p / unit)) * unit; // in [0, unit)
-        let t = unit / 2 - frac; // shift at which p + t reaches the next half-unit
-        if (t > unit / 2) t -= unit;
-        return t;
-      }).sort((a, b) => a - b);
-      const candidates = [0];
-      for (let k = 0; k < flips.length; k++) {
-        const next = k + 1 < flips.length ? flips[k + 1] : flips[0] + unit;
-        const mid = (flips[k] + next) / 2;
-        candidates.push(mid > unit / 2 ? mid - unit : mid);
-      }
-      let bestCost = cost(e);
-      let best: Float64Array | undefined;
-      let bestShift = shifts[j];
-      for (const t of candidates) {
-        const err = errorsOf(j, roundWith(j, t));
-        const c = cost(err);
-        if (c < bestCost - 1e-9 * Math.max(1, Math.abs(bestCost))) {
-          bestCost = c;
-          best = err;
-          bestShift = t;
+  /**
+   * Coordinate descent from nearest rounding on Σ w·|E|^power for each power of the schedule in
+   * turn; each step re-chooses every group of one characteristic exactly given the others.
+   */
+  const descend = (schedule: readonly number[]): { choice: Int32Array[]; total: Float64Array } => {
+    const choice = nearest.map((t) => t.slice());
+    const total = totalsOf(choice);
+    for (const power of schedule) {
+      for (let sweep = 0; sweep < 20; sweep++) {
+        let changed = false;
+        for (let j = 0; j < n; j++) {
+          const g = groups[j];
+          const bins = characteristics[j].rowBins;
+          // cost[group][t], via difference arrays over t.
+          const offsets: number[] = [];
+          let width = 0;
+          for (const sz of g.size) {
+            offsets.push(width);
+            width += sz + 2;
+          }
+          const diff = new Float64Array(width);
+          const t = choice[j];
+          for (let i = 0; i < rows; i++) {
+            const w = weights === undefined ? 1 : weights[i];
+            if (!(w > 0)) continue;
+            const k = bins[i];
+            const residual = total[i] - errorOf(j, k, t);
+            const gi = g.group[k];
+            const size = g.size[gi];
+            const o = offsets[gi];
+            const cut = size - g.position[k]; // options t >= cut round this bin up
+            const cDown = w * Math.abs(residual + g.down[k]) ** power;
+            const cUp = w * Math.abs(residual + g.up[k]) ** power;
+            diff[o] += cDown;
+            diff[o + cut] += cUp - cDown;
+            diff[o + size + 1] -= cUp;
+          }
+          for (let gi = 0; gi < g.size.length; gi++) {
+            const o = offsets[gi];
+            let running = 0;
+            let best = t[gi];
+            let bestCost = Number.POSITIVE_INFINITY;
+            let current = Number.POSITIVE_INFINITY;
+            for (let option = 0; option <= g.size[gi]; option++) {
+              running += diff[o + option];
+              if (option === t[gi]) current = running;
+              if (running < bestCost) {
+                bestCost = running;
+                best = option;
+              }
+            }
+            if (best !== t[gi] && bestCost < current - 1e-12 * Math.max(1, Math.abs(current))) {
+              // Apply: update the rows' totals for this group's bins.
+              const old = t[gi];
+              t[gi] = best;
+              for (let i = 0; i < rows; i++) {
+                const k = bins[i];
+                if (g.group[k] !== gi) continue;
+                const before = g.position[k] >= g.size[gi] - old ? g.up[k] : g.down[k];
+                total[i] += errorOf(j, k, t) - before;
+              }
+              changed = true;
+            }
+          }
         }
-      }
-      if (best !== undefined) {
-        for (let i = 0; i < rows; i++) total[i] += best[bins[i]] - e[bins[i]];
-        errors[j] = best;
-        shifts[j] = bestShift;
-        changed = true;
+        if (!changed) break;
       }
     }
-    if (!changed) break;
+    return { choice, total };
+  };
+  // Local search: a few schedules (mean squared error alone; then powers 4–16, which weigh the
+  // largest errors more, and back), keeping the one with the lowest weighted mean squared error.
+  let best = descend([2]);
+  let bestRms = summaryOf(best.total).rmsError;
+  for (const schedule of [[2, 4, 8, 16, 2], [16, 8, 4, 2]]) {
+    const r = descend(schedule);
+    const rms = summaryOf(r.total).rmsError;
+    if (rms < bestRms - 1e-12) {
+      best = r;
+      bestRms = rms;
+    }
   }
-  const rounded = characteristics.map((_, j) => roundWith(j, shifts[j]));
+  const choice = best.choice;
+  const total = best.total;
+  const summary = (): { meanAbsError: number; maxAbsError: number; rmsError: number } => summaryOf(total);
+  const rounded = characteristics.map((_, j) => Array.from(exact[j], (p, k) => roundTo(p + errorOf(j, k, choice[j]), decimals)));
   let worst = 0;
   let worstLow = 0;
   for (let j = 0; j < n; j++) {
     let hi = Number.NEGATIVE_INFINITY;
     let lo = Number.POSITIVE_INFINITY;
-    for (const v of errors[j]) {
-      hi = Math.max(hi, v);
-      lo = Math.min(lo, v);
+    for (let k = 0; k < exact[j].length; k++) {
+      const e = errorOf(j, k, choice[j]);
+      hi = Math.max(hi, e);
+      lo = Math.min(lo, e);
     }
     worst += hi;
     worstLow += lo;
