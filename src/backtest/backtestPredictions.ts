@@ -359,7 +359,7 @@ function stabilitySection(
   let referenceWeights: Float64Array | undefined;
   let referenceCharacteristics: readonly Column[] | undefined;
   let source: 'split-train' | 'reference-data';
-  let currentCharacteristics: readonly Column[] | undefined = input.characteristics?.map((c) => takeColumn(c, test));
+  const currentCharacteristics: readonly Column[] | undefined = input.characteristics?.map((c) => takeColumn(c, test));
   if (input.reference) {
     const champion = input.reference.predictions;
     referenceScores = new Float64Array(champion.length);
@@ -392,7 +392,6 @@ function stabilitySection(
       csi.push({ characteristic: current.name, value: r.csi, level: r.level });
     }
   }
-  currentCharacteristics = undefined;
   return {
     reference: { source, rows: referenceScores.length },
     psi: {
