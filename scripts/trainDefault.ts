@@ -5,16 +5,20 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { applicantsToDataset } from '../src/features/index.js';
-import { trainLogistic } from '../src/train/index.js';
+import { INQUIRY_REASON_CODE, applicantsToDataset } from '../src/features/index.js';
+import { trainScorecard } from '../src/train/index.js';
 import { loadFixtureSample } from '../fixtures/loadFixtureSample.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const { train } = loadFixtureSample();
 const dataset = applicantsToDataset(train);
-const artifact = trainLogistic(dataset, {
+// A scorecard: monotone bins per characteristic, points that sum to the score, reasons read off the
+// points table (issue 4). The plain logistic model stays available (`train --model logistic`).
+const artifact = trainScorecard(dataset, {
   id: 'default',
-  description: 'Default consumer-loan model: trained on the train split (70%) of the synthetic fixture sample; PD = 90+ days past due within 12 months.',
+  seed: 1,
+  description: 'Default consumer-loan scorecard: trained on the train split (70%) of the synthetic fixture sample; PD = 90+ days past due within 12 months.',
+  inquiryReasonCode: INQUIRY_REASON_CODE,
   target: { name: 'defaulted', horizonMonths: 12, bad: '90+ days past due within 12 months of asOf' },
 });
 const out = join(root, 'models', 'default.json');
