@@ -30,5 +30,11 @@ export const BlendArtifactSchema = z.strictObject({
       .min(1),
   }),
 });
-/** @category Artifacts */
+/**
+ * A validated `blend` artifact.
+ *
+ * @category Artifacts
+ * @example
+ * const a: BlendArtifact = blendArtifacts([{ artifact: gbm, weight: 2 }, { artifact: logistic }]);
+ */
 export type BlendArtifact = z.infer<typeof BlendArtifactSchema>;

@@ -62,7 +62,13 @@ export const CompactTreeSchema = z
       if (!(i < n && t.feature[i] >= 0)) ctx.addIssue({ code: 'custom', path: ['leftCategories', key], message: 'must name a split node', params: { rule: 'invalid_tree_structure' } });
     }
   });
-/** @category Artifacts */
+/**
+ * One tree of a tree artifact (see {@link CompactTreeSchema}).
+ *
+ * @category Artifacts
+ * @example
+ * const stump: CompactTree = { feature: [0, -1, -1], threshold: [0.5, 0, 0], left: [1, -1, -1], right: [2, -1, -1], defaultLeft: [1, 0, 0], value: [0, 0.02, 0.09], cover: [100, 60, 40] };
+ */
 export type CompactTree = z.infer<typeof CompactTreeSchema>;
 
 /** Checks every tree's splits against the artifact's features (index, type, categories). */
@@ -116,7 +122,13 @@ export const TreeArtifactSchema = z
     model: z.strictObject({ tree: CompactTreeSchema }),
   })
   .superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, [a.model.tree], ['model', 'tree'], ctx, true));
-/** @category Artifacts */
+/**
+ * A validated `tree` artifact.
+ *
+ * @category Artifacts
+ * @example
+ * const a: TreeArtifact = trainTree(dataset, { maxDepth: 4 });
+ */
 export type TreeArtifact = z.infer<typeof TreeArtifactSchema>;
 
 /**
@@ -135,7 +147,13 @@ export const ForestArtifactSchema = z
     model: z.strictObject({ aggregation: z.literal('mean-log-odds'), trees: z.array(CompactTreeSchema).min(1) }),
   })
   .superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, a.model.trees, ['model', 'trees'], ctx, true));
-/** @category Artifacts */
+/**
+ * A validated `forest` artifact.
+ *
+ * @category Artifacts
+ * @example
+ * const a: ForestArtifact = trainForest(dataset, { trees: 100 });
+ */
 export type ForestArtifact = z.infer<typeof ForestArtifactSchema>;
 
 /**
@@ -153,5 +171,11 @@ export const GradientBoostingArtifactSchema = z
     model: z.strictObject({ baseLogOdds: finite, trees: z.array(CompactTreeSchema) }),
   })
   .superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, a.model.trees, ['model', 'trees'], ctx, false));
-/** @category Artifacts */
+/**
+ * A validated `gbm` artifact.
+ *
+ * @category Artifacts
+ * @example
+ * const a: GradientBoostingArtifact = trainGradientBoosting(dataset, { trees: 300 });
+ */
 export type GradientBoostingArtifact = z.infer<typeof GradientBoostingArtifactSchema>;

@@ -35,6 +35,15 @@ export interface CompiledTrees {
   readonly maxDepth: number;
   /** The path-dependent expected value E[f(X)] = base + Σ_t cover-weighted mean of leaf values. */
   readonly expectedValue: number;
+  /**
+   * The prediction layout (numeric splits): nodes renumbered in pre-order so that a split's left
+   * child is the next node; `packed[2k]` = feature (−1 leaf), `packed[2k + 1]` = right child;
+   * `packedValue[k]` = threshold, or the leaf value; `packedMissing[k]` = child for a missing value.
+   */
+  readonly packedRoots: Int32Array;
+  readonly packed: Int32Array;
+  readonly packedValue: Float64Array;
+  readonly packedMissing: Int32Array;
 }
 
 /**
@@ -117,9 +126,43 @@ export function compileTrees(trees: readonly CompactTree[], categoryCounts: read
     expected += expectation(roots[t], left, right, value, leftFraction, rightFraction);
     at += n;
   }
+  // pre-order layout for prediction
+  const packedRoots = new Int32Array(trees.length);
+  const packed = new Int32Array(2 * nodes);
+  const packedValue = new Float64Array(nodes);
+  const packedMissing = new Int32Array(nodes);
+  let next = 0;
+  const stack: number[] = [];
+  for (let t = 0; t < trees.length; t++) {
+    packedRoots[t] = next;
+    // iterative pre-order walk; `slot` of a right child is patched when it is emitted
+    const patch: number[] = [];
+    stack.push(roots[t], -1);
+    while (stack.length > 0) {
+      const from = stack.pop() as number;
+      const k = stack.pop() as number;
+      const at = next++;
+      if (from >= 0) patch.push(from, at);
+      packed[2 * at] = feature[k];
+      if (feature[k] < 0) {
+        packedValue[at] = value[k];
+        packed[2 * at + 1] = -1;
+        continue;
+      }
+      packedValue[at] = threshold[k];
+      // right child first on the stack so the left child is emitted next (at + 1)
+      stack.push(right[k], at, left[k], -1);
+      packedMissing[at] = defaultLeft[k] === 1 ? -1 : -2; // resolved below
+    }
+    for (let i = 0; i < patch.length; i += 2) packed[2 * patch[i] + 1] = patch[i + 1];
+    for (let k = packedRoots[t]; k < next; k++) {
+      if (packed[2 * k] < 0) continue;
+      packedMissing[k] = packedMissing[k] === -1 ? k + 1 : packed[2 * k + 1];
+    }
+  }
   return {
     trees: trees.length, nodes, roots, feature, threshold, left, right, defaultLeft, value, leftFraction, rightFraction, categoryOffset, categoryBits, categoryCount,
-    hasCategorical: bits > 0, base, maxDepth, expectedValue: expected,
+    hasCategorical: bits > 0, base, maxDepth, expectedValue: expected, packedRoots, packed, packedValue, packedMissing,
   };
 }
 
@@ -166,25 +209,25 @@ export function predictLogOdds(c: CompiledTrees, X: Float64Array, rows: number, 
     }
     return;
   }
-  const { roots, feature, threshold, left, right, defaultLeft, value } = c;
+  const { packedRoots, packed, packedValue, packedMissing } = c;
   const T = c.trees;
   const BLOCK = 64;
   for (let r0 = 0; r0 < rows; r0 += BLOCK) {
     const r1 = r0 + BLOCK < rows ? r0 + BLOCK : rows;
     for (let r = r0; r < r1; r++) out[r] = c.base;
     for (let t = 0; t < T; t++) {
-      const root = roots[t];
+      const root = packedRoots[t];
       for (let r = r0; r < r1; r++) {
         const base = r * p;
         let k = root;
-        let f = feature[k];
+        let f = packed[2 * k];
         while (f >= 0) {
           const x = X[base + f];
-          const thr = threshold[k];
-          k = x <= thr ? left[k] : x > thr ? right[k] : defaultLeft[k] === 1 ? left[k] : right[k];
-          f = feature[k];
+          const thr = packedValue[k];
+          k = x <= thr ? k + 1 : x > thr ? packed[2 * k + 1] : packedMissing[k];
+          f = packed[2 * k];
         }
-        out[r] += value[k];
+        out[r] += packedValue[k];
       }
     }
   }

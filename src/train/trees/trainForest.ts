@@ -60,7 +60,7 @@ export interface TrainForestOptions {
   maxDepth?: number | null;
   /** Maximum leaves per tree; `null` = unlimited. @defaultValue null */
   maxLeaves?: number | null;
-  /** Minimum (distinct) rows in a leaf. @defaultValue 5 */
+  /** Minimum (distinct) rows in a leaf. @defaultValue 20 */
   minSamplesLeaf?: number;
   /** Minimum weighted impurity decrease of a split (fraction of the tree's root weight). @defaultValue 0 */
   minImpurityDecrease?: number;
@@ -147,7 +147,7 @@ export function trainForest(dataset: Dataset, options: TrainForestOptions = {}):
       criterion: o.criterion ?? 'gini',
       maxDepth: o.maxDepth ?? Number.POSITIVE_INFINITY,
       maxLeaves: o.maxLeaves ?? Number.POSITIVE_INFINITY,
-      minSamplesLeaf: o.minSamplesLeaf ?? 5,
+      minSamplesLeaf: o.minSamplesLeaf ?? 20,
       minChildWeight: 0,
       lambda: 0,
       minGain: o.minImpurityDecrease ?? 0,
@@ -200,7 +200,7 @@ export function trainForest(dataset: Dataset, options: TrainForestOptions = {}):
       maxSamples: o.maxSamples ?? 1,
       maxDepth: o.maxDepth ?? null,
       maxLeaves: o.maxLeaves ?? null,
-      minSamplesLeaf: o.minSamplesLeaf ?? 5,
+      minSamplesLeaf: o.minSamplesLeaf ?? 20,
       minImpurityDecrease: o.minImpurityDecrease ?? 0,
       leafSmoothing: m,
     },

@@ -56,9 +56,9 @@ export interface TrainGradientBoostingOptions {
   trees?: number;
   /** Shrinkage applied to every tree's leaf values. @defaultValue 0.05 */
   learningRate?: number;
-  /** Maximum depth of a tree. @defaultValue 6 */
+  /** Maximum depth of a tree. @defaultValue 4 */
   maxDepth?: number;
-  /** Maximum leaves of a tree (best-first growth); `undefined` = only `maxDepth` limits. @defaultValue 31 */
+  /** Maximum leaves of a tree (best-first growth); `null` = only `maxDepth` limits. @defaultValue null */
   maxLeaves?: number | null;
   /** Minimum rows in a leaf. @defaultValue 20 */
   minSamplesLeaf?: number;
@@ -68,9 +68,9 @@ export interface TrainGradientBoostingOptions {
   lambda?: number;
   /** Minimum gain γ of a split. @defaultValue 0 */
   minGain?: number;
-  /** Fraction of rows drawn (without replacement, per tree). @defaultValue 1 */
+  /** Fraction of rows drawn (without replacement, per tree). @defaultValue 0.8 */
   rowSubsample?: number;
-  /** Fraction of features drawn per tree. @defaultValue 1 */
+  /** Fraction of features drawn per tree. @defaultValue 0.8 */
   columnSubsample?: number;
   /** Smoothing of the categorical split order G/(H + catSmooth). @defaultValue 10 */
   catSmooth?: number;
@@ -135,9 +135,9 @@ export function trainGradientBoosting(dataset: Dataset, options: TrainGradientBo
   const nTrees = o.trees ?? 300;
   const learningRate = o.learningRate ?? 0.05;
   const lambda = o.lambda ?? 1;
-  const rowSubsample = o.rowSubsample ?? 1;
-  const columnSubsample = o.columnSubsample ?? 1;
-  const maxLeaves = o.maxLeaves === undefined ? 31 : o.maxLeaves === null ? Number.POSITIVE_INFINITY : o.maxLeaves;
+  const rowSubsample = o.rowSubsample ?? 0.8;
+  const columnSubsample = o.columnSubsample ?? 0.8;
+  const maxLeaves = o.maxLeaves === undefined || o.maxLeaves === null ? Number.POSITIVE_INFINITY : o.maxLeaves;
   const binned = binFeatures(train.columns, { maxBins: o.maxBins });
   const n = train.columns.rows;
   const p = specs.length;
@@ -151,7 +151,7 @@ export function trainGradientBoosting(dataset: Dataset, options: TrainGradientBo
   const allFeatures = Int32Array.from({ length: p }, (_, j) => j);
   const params: GrowTreeParams = {
     criterion: 'gradient',
-    maxDepth: o.maxDepth ?? 6,
+    maxDepth: o.maxDepth ?? 4,
     maxLeaves,
     minSamplesLeaf: o.minSamplesLeaf ?? 20,
     minChildWeight: o.minChildWeight ?? 1e-3,
