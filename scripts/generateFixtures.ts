@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   const summary = createTruthSummary();
   const started = performance.now();
   const written = await writeApplicantsJsonl(
-    { n: args.n, seed: args.seed, startMonth: args.startMonth, includeTruth: args.includeTruth, onApplicant: (g) => summary.add(g) },
+    { n: args.n, seed: args.seed, startMonth: args.startMonth, includeTruth: args.includeTruth, gzipLevel: args.isSample ? 9 : 6, onApplicant: (g) => summary.add(g) },
     args.out,
   );
   const seconds = (performance.now() - started) / 1000;
