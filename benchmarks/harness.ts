@@ -14,6 +14,11 @@ export interface BenchTask {
   rowsPerOp?: number;
   /** Scoring hot path: 10% regression budget instead of 25%. */
   hotPath?: boolean;
+  /**
+   * Minimum timed calls per round (default 5). Slow tasks (a training fit of seconds) set 1–2 so
+   * that a quick run stays within its time budget; tinybench otherwise runs at least 5 calls.
+   */
+  minSamples?: number;
 }
 
 export interface Suite {
@@ -21,8 +26,16 @@ export interface Suite {
   /** The in-process yardstick, e.g. a bare dot product over the same matrix. */
   reference: BenchTask;
   tasks: BenchTask[];
-  /** Non-timing figures the suite wants recorded (targets, sizes). Called after timing. */
-  figures?: () => Record<string, number | string | boolean>;
+  /**
+   * Non-timing figures the suite wants recorded (targets, sizes, target checks). Called after
+   * timing with the suite's results (reference first).
+   */
+  figures?: (results: readonly BenchTaskResult[]) => Record<string, number | string | boolean>;
+  /**
+   * Why the suite cannot run here (e.g. `../shared/datasets` is absent on a fresh clone). A skipped
+   * suite is reported, not timed, and `--check` does not count its baseline tasks as missing.
+   */
+  skip?: string;
 }
 
 export interface RunOptions {
@@ -41,7 +54,14 @@ interface Measured {
 
 /** Runs one task for about `timeMs` and returns its latency statistics (the tinybench adapter). */
 async function measure(task: BenchTask, timeMs: number): Promise<Measured> {
-  const bench = new Bench({ time: timeMs, iterations: 5, warmupTime: Math.min(200, timeMs / 4), warmupIterations: 2 });
+  const minSamples = task.minSamples ?? 5;
+  const bench = new Bench({
+    time: timeMs,
+    iterations: minSamples,
+    // slow tasks (minSamples < 5) warm up with one call: their JIT state settles within it
+    warmupTime: minSamples < 5 ? 0 : Math.min(200, timeMs / 4),
+    warmupIterations: minSamples < 5 ? 1 : 2,
+  });
   bench.add(task.name, task.fn);
   await bench.run();
   const result = bench.tasks[0].result as unknown as {

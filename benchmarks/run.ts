@@ -37,15 +37,22 @@ async function main(): Promise<number> {
   }
   const tasks: BenchTaskResult[] = [];
   const figures: Record<string, number | string | boolean> = {};
+  const skipped: string[] = [];
   for (const make of registered) {
-    const built: Suite[] = await make({ quick });
+    const built: Suite[] = await make({ quick, only });
     for (const suite of built) {
       if (only !== undefined && !suite.name.includes(only)) continue;
+      if (suite.skip !== undefined) {
+        log(`suite ${suite.name}: SKIPPED (${suite.skip})`);
+        skipped.push(suite.name);
+        figures[`${suite.name}/skipped`] = suite.skip;
+        continue;
+      }
       log(`suite ${suite.name}: ${suite.tasks.length} task(s) against ${suite.reference.name}`);
       const results = await runSuite(suite, quick ? { timeMs: 250, rounds: 3 } : { timeMs: 1000, rounds: 5 });
       for (const r of results) log(`  ${r.name.padEnd(48)} ${fmt(r.rowsPerSec ?? r.opsPerSec)} ${r.rowsPerSec ? 'rows/s' : 'ops/s '}  ratio ${r.ratio.toFixed(3)}`);
       tasks.push(...results);
-      if (suite.figures) Object.assign(figures, prefix(suite.name, suite.figures()));
+      if (suite.figures) Object.assign(figures, prefix(suite.name, suite.figures(results)));
     }
   }
   const results: BenchResults = BenchResultsSchema.parse({
@@ -85,7 +92,9 @@ async function main(): Promise<number> {
       log(`  ${status.padEnd(10)} ${t.name.padEnd(48)} ratio ${t.ratio.toFixed(3)} vs baseline ${b.ratio.toFixed(3)} (budget x${budget})`);
       if (status !== 'ok') failures.push(t.name);
     }
-    const missing = Object.keys(baseline.tasks).filter((n) => !tasks.some((t) => t.name === n) && (only === undefined || n.includes(only)));
+    const isSkipped = (n: string): boolean => skipped.some((suite) => n.startsWith(`${suite}/`));
+    for (const n of Object.keys(baseline.tasks).filter(isSkipped)) log(`  SKIPPED    ${n} (suite skipped: see above)`);
+    const missing = Object.keys(baseline.tasks).filter((n) => !tasks.some((t) => t.name === n) && !isSkipped(n) && (only === undefined || n.includes(only)));
     for (const n of missing) log(`  MISSING    ${n} is in the baseline but was not measured`);
     if (failures.length > 0 || missing.length > 0) {
       log(`bench:check failed: ${failures.length} regression(s), ${missing.length} missing task(s)`);

@@ -1,0 +1,74 @@
+/**
+ * Single applicant: the raw object (already `JSON.parse`d) → `scoreApplicant` with the bundled
+ * default model (validate, extract features, score, reason codes), against `JSON.parse` of the same
+ * applicant's JSON text. Targets (issue 7): ratio ≤ 1.0 and p99 ≤ 5 × p50.
+ *
+ * Suites:
+ * - `applicant`: one typical applicant (the median-length text among generated applicants with a
+ *   bureau hit, fixture generator seed 7), plus one task per stage to show where the time goes:
+ *   `parseApplicant` (zod validation; compiled fast path), the same schema's plain zod `safeParse`
+ *   (the path before compilation, kept for comparison), `extractFeatures` (parsed applicant → 48
+ *   catalogue features), `score with reasons` (the model's feature vector → score, PD, reasons).
+ * - `applicant-mix`: 512 generated applicants cycled in order (no-hit, thin and thick files
+ *   alike), the same comparison over a realistic mix (its p99 reflects size spread, not jitter).
+ */
+import { applicantPool, typicalApplicantIndex } from './_data.js';
+import type { Suite } from './harness.js';
+import { mayMatch, type SuiteFactory } from './suites.js';
+import { defaultModel, scoreApplicant } from '../src/scoreApplicant.js';
+import { extractFeatures } from '../src/features/index.js';
+import { ApplicantSchema } from '../src/schema/applicant.js';
+import { parseApplicant } from '../src/schema/parseApplicant.js';
+import type { FeatureVector } from '../src/types.js';
+
+export const applicantSuites: SuiteFactory = async (options) => {
+  if (!mayMatch(options, 'applicant')) return [];
+  const pool = applicantPool(512, 7);
+  const k = typicalApplicantIndex(pool);
+  const text = pool.texts[k];
+  const raw = pool.raws[k];
+  const model = defaultModel();
+  const parsed = parseApplicant(raw);
+  const all = extractFeatures(parsed);
+  const vector: FeatureVector = {
+    names: model.featureNames,
+    values: Float64Array.from(model.featureNames, (n) => all.values[all.names.indexOf(n)]),
+  };
+  const single: Suite = {
+    name: 'applicant',
+    reference: { name: 'JSON.parse', fn: () => JSON.parse(text) },
+    tasks: [
+      { name: 'scoreApplicant', hotPath: true, fn: () => scoreApplicant(raw) },
+      { name: 'stage parseApplicant', fn: () => parseApplicant(raw) },
+      { name: 'stage zod safeParse (uncompiled)', fn: () => ApplicantSchema.safeParse(raw) },
+      { name: 'stage extractFeatures', fn: () => extractFeatures(parsed) },
+      { name: 'stage score with reasons', fn: () => model.score(vector) },
+    ],
+    figures: (results) => {
+      const s = results[1];
+      return {
+        textBytes: text.length,
+        scoreApplicantP50Us: s.p50Ns / 1e3,
+        scoreApplicantP99Us: s.p99Ns / 1e3,
+        scoreApplicantP99OverP50: s.p99Ns / s.p50Ns,
+        'target/scoreApplicant ratio <= 1': s.ratio <= 1,
+        'target/scoreApplicant p99 <= 5 x p50': s.p99Ns <= 5 * s.p50Ns,
+      };
+    },
+  };
+  let i = 0;
+  let j = 0;
+  const n = pool.texts.length;
+  const mix: Suite = {
+    name: 'applicant-mix',
+    reference: { name: 'JSON.parse', fn: () => JSON.parse(pool.texts[(i = (i + 1) % n)]) },
+    tasks: [{ name: 'scoreApplicant', hotPath: true, fn: () => scoreApplicant(pool.raws[(j = (j + 1) % n)]) }],
+    figures: (results) => ({
+      applicants: n,
+      meanTextBytes: pool.texts.reduce((s, t) => s + t.length, 0) / n,
+      scoreApplicantP50Us: results[1].p50Ns / 1e3,
+      scoreApplicantP99Us: results[1].p99Ns / 1e3,
+    }),
+  };
+  return [single, mix];
+};
