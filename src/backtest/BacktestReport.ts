@@ -173,6 +173,7 @@ const ComparisonSchema = z.strictObject({
       /** Challenger AUC − champion AUC. */
       aucDifference: finite,
       standardError: count,
+      /** `aucDifference / standardError` (positive: the challenger ranks better); `null` when the standard error is 0. */
       z: finite.nullable(),
       /** Two-sided DeLong p-value for equal AUCs. */
       pValue: rate,

@@ -183,12 +183,13 @@ export function backtestPredictions(input: BacktestPredictionsInput, options?: B
         roc: rocPoints[k],
       })),
       tests: input.models.slice(1).map((m, j) => {
-        const d = delongTest(championPd, pds[j + 1], labels);
+        // Challenger first: delongTest's difference is aucA − aucB, the report's challenger − champion.
+        const d = delongTest(pds[j + 1], championPd, labels);
         return {
           championId: champion.id,
           challengerId: m.id,
-          aucChampion: d.aucA,
-          aucChallenger: d.aucB,
+          aucChampion: d.aucB,
+          aucChallenger: d.aucA,
           aucDifference: d.difference,
           standardError: d.standardError,
           z: Number.isFinite(d.z) ? d.z : null,

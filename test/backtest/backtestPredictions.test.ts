@@ -144,10 +144,17 @@ describe('backtestPredictions', () => {
   });
 
   it('backtestPredictions(input) compares champion and challenger with DeLong', () => {
-    const d = delongTest(pdA, pdB, labels);
+    const d = delongTest(pdB, pdA, labels);
     expect(report.comparison?.tests).toEqual([
-      { championId: champion.id, challengerId: challenger.id, aucChampion: d.aucA, aucChallenger: d.aucB, aucDifference: d.difference, standardError: d.standardError, z: d.z, pValue: d.pValue },
+      { championId: champion.id, challengerId: challenger.id, aucChampion: d.aucB, aucChallenger: d.aucA, aucDifference: d.difference, standardError: d.standardError, z: d.z, pValue: d.pValue },
     ]);
+    // The published sign: challenger − champion (positive when the challenger ranks better).
+    const t = report.comparison?.tests[0];
+    expect(t?.aucChampion).toBeCloseTo(auc(pdA, labels), 14);
+    expect(t?.aucChallenger).toBeCloseTo(auc(pdB, labels), 14);
+    expect(t?.aucDifference).toBeCloseTo(auc(pdB, labels) - auc(pdA, labels), 14);
+    expect(Math.sign(t?.z ?? 0)).toBe(Math.sign(auc(pdB, labels) - auc(pdA, labels)));
+    expect(t?.pValue).toBeCloseTo(delongTest(pdA, pdB, labels).pValue, 14);
     expect(report.comparison?.models.map((m) => [m.modelId, m.role, m.metrics.auc])).toEqual([
       [champion.id, 'champion', auc(pdA, labels)],
       [challenger.id, 'challenger', auc(pdB, labels)],
