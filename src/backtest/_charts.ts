@@ -5,15 +5,19 @@
  */
 import type { BacktestReport } from './BacktestReport.js';
 import { escapeHtml, formatInteger, formatNumber, formatPercent } from './_format.js';
-import { CHART, COLORS, type LegendEntry, chartFrame, markerPath, niceDomain, plotArea, polylinePath, px, scale } from './_svg.js';
+import { CHART, COLORS, type LegendEntry, chartFrame, estimateTextWidth, markerPath, niceDomain, plotArea, polylinePath, px, scale } from './_svg.js';
 
 const percentTicks = [0, 0.2, 0.4, 0.6, 0.8, 1];
 const pct0 = (v: number): string => formatPercent(v, 0);
 
-/** Percentage tick formatter whose precision follows the tick step. */
-function percentFormatter(ticks: readonly number[]): (v: number) => string {
+/**
+ * Percentage tick formatter with as many decimals as the tick step needs to print exactly: steps of
+ * 2.5% print `2.5%, 5.0%, 7.5%`, never `3%, 5%, 8%`.
+ */
+export function percentFormatter(ticks: readonly number[]): (v: number) => string {
   const step = ticks.length > 1 ? Math.abs(ticks[1] - ticks[0]) * 100 : 1;
-  const digits = step >= 1 ? 0 : Math.min(3, Math.ceil(-Math.log10(step) - 1e-9));
+  let digits = 0;
+  while (digits < 4 && Math.abs(step * 10 ** digits - Math.round(step * 10 ** digits)) > 1e-6 * 10 ** digits) digits++;
   return (v) => `${formatNumber(v * 100, digits)}%`;
 }
 
@@ -212,8 +216,9 @@ export function stabilityChart(report: BacktestReport): string {
   ];
   const rowHeight = 24;
   const height = CHART.top + CHART.bottom + rows.length * rowHeight;
-  const longest = Math.max(...rows.map((r) => r.name.length));
-  const left = Math.min(260, Math.max(CHART.left, 14 + longest * 6.4));
+  // Names longer than the label column are shortened with an ellipsis (the bar's tooltip has them whole).
+  const labels = rows.map((r) => fitText(r.name, MAX_CATEGORY_LABEL_WIDTH));
+  const left = Math.max(CHART.left, 16 + Math.max(...labels.map(estimateTextWidth)));
   const xd = niceDomain(0, Math.max(0.3, ...rows.map((r) => r.value)), 5);
   const { x0, x1, y0, y1 } = plotArea(height, left);
   const sx = scale(0, xd.max, x0, x1);
@@ -229,7 +234,7 @@ export function stabilityChart(report: BacktestReport): string {
       `<rect data-series="${i === 0 ? 'psi' : 'csi'}" x="${px(x0)}" y="${px(yTop)}" width="${px(w)}" height="${rowHeight - 8}" fill="${COLORS[r.level]}" fill-opacity="0.85"><title>${escapeHtml(`${r.name}: ${formatNumber(r.value, 4)} (${r.level})`)}</title></rect>`,
     );
     body.push(`<text class="bar-label" x="${px(x0 + w + 4)}" y="${px(yTop + (rowHeight - 8) / 2)}" dy="0.32em">${escapeHtml(formatNumber(r.value, 3))}</text>`);
-    yLabels.push({ at: rows.length - i - 0.5, text: r.name });
+    yLabels.push({ at: rows.length - i - 0.5, text: labels[i] });
   });
   return chartFrame({
     chart: 'psi',
@@ -247,6 +252,17 @@ export function stabilityChart(report: BacktestReport): string {
     height,
     left,
   });
+}
+
+/** Widest category label of a horizontal bar chart, in SVG units (the chart is 640 wide). */
+const MAX_CATEGORY_LABEL_WIDTH = 230;
+
+/** `text` itself when it fits `width` (estimated), else its longest prefix that fits with an ellipsis. */
+export function fitText(text: string, width: number): string {
+  if (estimateTextWidth(text) <= width) return text;
+  const chars = [...text];
+  while (chars.length > 1 && estimateTextWidth(`${chars.join('')}…`) > width) chars.pop();
+  return `${chars.join('')}…`;
 }
 
 /** A score band as people write it: `< 540`, `540–560`, `≥ 700`. */

@@ -187,10 +187,12 @@ function boxedLegend(entries: readonly LegendEntry[], xRight: number, yBottom: n
   return out.join('');
 }
 
+/** Entries in one row above the plot, from its left edge, moved left as far as needed to fit the chart. */
 function legend(entries: readonly LegendEntry[], x0: number, yTop: number): string {
   if (entries.length === 0) return '';
   const out: string[] = ['<g class="legend">'];
-  let x = x0;
+  const total = entries.reduce((w, e) => w + 21 + estimateTextWidth(e.label) + 20, -20);
+  let x = Math.max(8, Math.min(x0, CHART.width - CHART.right - total));
   const y = yTop - 20;
   for (const e of entries) {
     out.push(`${swatch(e, x, y)}<text x="${px(x + 21)}" y="${px(y)}" dy="0.32em">${escapeHtml(e.label)}</text>`);
@@ -200,9 +202,12 @@ function legend(entries: readonly LegendEntry[], x0: number, yTop: number): stri
   return out.join('');
 }
 
-/** Generous width of a label at the chart font size (12 px sans-serif), for laying out legends. */
+/**
+ * Generous width of a label at the chart font size (12 px sans-serif; DejaVu Sans, the widest usual
+ * fallback, measures about 7.3 px per lower-case letter), for laying out legends and label columns.
+ */
 export function estimateTextWidth(text: string): number {
   let width = 0;
-  for (const ch of text) width += /[MWmw@%]/.test(ch) ? 10.5 : /[A-Z0-9#&]/.test(ch) ? 8 : /[ilj.,:;!|' ()\[\]]/.test(ch) ? 3.8 : 6.8;
+  for (const ch of text) width += /[MWmw@%…]/.test(ch) ? 11 : /[A-Z0-9#&_]/.test(ch) ? 8.6 : /[ilj.,:;!|' ()\[\]]/.test(ch) ? 4 : 7.4;
   return width;
 }

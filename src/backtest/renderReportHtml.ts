@@ -169,7 +169,10 @@ footer { margin-top: 32px; font-size: 0.8rem; color: var(--muted); }
   .kpi, th { background: none; }
   h2 { break-after: avoid; page-break-after: avoid; }
   section { break-inside: auto; }
-  table { font-size: 9pt; }
+  table { font-size: 9pt; min-width: 0; }
+  th, td { white-space: normal; padding: 3px 6px; }
+  td.num { white-space: nowrap; }
+  td:first-child { overflow-wrap: anywhere; }
   .table-wrap { overflow: visible; }
   .status { border-color: currentColor; }
 }
