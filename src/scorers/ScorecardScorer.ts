@@ -93,6 +93,8 @@ export class ScorecardScorer implements Scorer {
   /** Per characteristic: 1 = categorical. */
   readonly #isCategorical: Uint8Array;
   readonly #cutpoints: Float64Array[];
+  /** The batch path's copy of the cut-points, padded with +Infinity to 2^d − 1 entries (see {@link searchCuts}). */
+  readonly #searchCuts: Float64Array[];
   readonly #specialValues: Float64Array[];
   readonly #specialBins: Int32Array[];
   readonly #categoryBins: Int32Array[];
@@ -122,6 +124,7 @@ export class ScorecardScorer implements Scorer {
     this.#decimals = this.#artifact.model.pointsDecimals;
     this.#isCategorical = new Uint8Array(m);
     this.#cutpoints = [];
+    this.#searchCuts = [];
     this.#specialValues = [];
     this.#specialBins = [];
     this.#categoryBins = [];
@@ -142,11 +145,13 @@ export class ScorecardScorer implements Scorer {
         this.#unseenBin[j] = b.unseenBin;
         this.#categoryBins.push(Int32Array.from(b.categoryBins));
         this.#cutpoints.push(new Float64Array(0));
+        this.#searchCuts.push(new Float64Array(0));
         this.#specialValues.push(new Float64Array(0));
         this.#specialBins.push(new Int32Array(0));
       } else {
         this.#categoryBins.push(new Int32Array(0));
         this.#cutpoints.push(Float64Array.from(b.cutpoints));
+        this.#searchCuts.push(searchCuts(b.cutpoints));
         this.#specialValues.push(Float64Array.from(b.specialValues, (s) => s.value));
         this.#specialBins.push(Int32Array.from(b.specialValues, (s) => s.bin));
       }
@@ -218,8 +223,9 @@ export class ScorecardScorer implements Scorer {
    */
   predict(m: FeatureMatrix): Float64Array {
     const out = new Float64Array(m.rows);
-    this.#eachRow(m, 'predict', (i, logOdds) => {
-      out[i] = applyCalibration(this.#artifact.calibration, logOdds);
+    const calibration = this.#artifact.calibration;
+    this.#eachBlock(m, 'predict', false, (i0, n, logOdds) => {
+      for (let r = 0; r < n; r++) out[i0 + r] = applyCalibration(calibration, logOdds[r]);
     });
     return out;
   }
@@ -234,8 +240,8 @@ export class ScorecardScorer implements Scorer {
    */
   scorePoints(m: FeatureMatrix): Float64Array {
     const out = new Float64Array(m.rows);
-    this.#eachRow(m, 'scorePoints', (i, _logOdds, points) => {
-      out[i] = clampScore(this.#roundPoints(points), this.#artifact.scaling);
+    this.#eachBlock(m, 'scorePoints', true, (i0, n, _logOdds, points) => {
+      for (let r = 0; r < n; r++) out[i0 + r] = clampScore(this.#roundPoints(points[r]), this.#artifact.scaling);
     });
     return out;
   }
@@ -325,7 +331,7 @@ export class ScorecardScorer implements Scorer {
     throw new InvalidOptionsError(`score: unknown baseline ${JSON.stringify(kind)}`, [{ code: 'invalid_value', path: ['baseline'], message: "must be 'max', 'average' or 'cutoff'" }]);
   }
 
-  /** Bin of characteristic j for an encoded value (validated by encodeFeatures or #eachRow). */
+  /** Bin of characteristic j for an encoded value (validated by encodeFeatures; the batch path inlines the same rules in addNumericColumn and addCategoricalColumn). */
   #binOf(j: number, v: number): number {
     if (Number.isNaN(v)) return this.#missingBin[j];
     if (this.#isCategorical[j] === 1) return v < 0 ? this.#unseenBin[j] : this.#categoryBins[j][v];
@@ -342,7 +348,14 @@ export class ScorecardScorer implements Scorer {
     return lo;
   }
 
-  #eachRow(m: FeatureMatrix, where: string, visit: (row: number, logOdds: number, points: number) => void): void {
+  /**
+   * The batch path, column-blocked: for a block of rows, one characteristic at a time (its bins in
+   * registers, no kind test per cell), each row's log-odds and points in their own accumulators.
+   * Each row still sums intercept + term 0 + term 1 + ... in characteristic order, exactly as
+   * {@link ScorecardScorer.score} does, so results equal score()'s to the bit. `visit` sees each
+   * block's accumulators (valid for `n` rows) before the next block overwrites them.
+   */
+  #eachBlock(m: FeatureMatrix, where: string, withPoints: boolean, visit: (i0: number, n: number, logOdds: Float64Array, points: Float64Array) => void): void {
     const width = m.names.length;
     if (m.values.length !== m.rows * width) {
       throw new InvalidInputError(`${where}: expected rows × columns = ${m.rows * width} values, got ${m.values.length}`, [
@@ -352,25 +365,41 @@ export class ScorecardScorer implements Scorer {
     const columnOf = this.#columnIndices(m.names, where);
     const k = columnOf.length;
     const values = m.values;
-    for (let i = 0; i < m.rows; i++) {
-      const base = i * width;
-      let logOdds = this.#intercept;
-      let points = 0;
+    const rows = m.rows;
+    const logOdds = new Float64Array(BLOCK_ROWS);
+    const points = new Float64Array(BLOCK_ROWS);
+    const pts = withPoints ? points : undefined;
+    for (let i0 = 0; i0 < rows; i0 += BLOCK_ROWS) {
+      const n = rows - i0 < BLOCK_ROWS ? rows - i0 : BLOCK_ROWS;
+      logOdds.fill(this.#intercept);
+      points.fill(0);
       for (let j = 0; j < k; j++) {
-        const v = values[base + columnOf[j]];
+        const start = i0 * width + columnOf[j];
+        const ok =
+          this.#isCategorical[j] === 1
+            ? addCategoricalColumn(values, start, width, n, this.#categoryBins[j], this.#missingBin[j], this.#unseenBin[j], this.#logOdds[j], this.#points[j], logOdds, pts)
+            : addNumericColumn(values, start, width, n, this.#searchCuts[j], this.#specialValues[j], this.#specialBins[j], this.#missingBin[j], this.#logOdds[j], this.#points[j], logOdds, pts);
+        if (!ok) throw this.#firstInvalidCell(where, values, width, columnOf, i0, n);
+      }
+      visit(i0, n, logOdds, points);
+    }
+  }
+
+  /** The first invalid cell of a block in row-major order (earlier blocks were all valid). */
+  #firstInvalidCell(where: string, values: Float64Array, width: number, columnOf: Int32Array, i0: number, n: number): InvalidInputError {
+    for (let i = i0; i < i0 + n; i++) {
+      for (let j = 0; j < columnOf.length; j++) {
+        const v = values[i * width + columnOf[j]];
         if (this.#isCategorical[j] === 1) {
           if (!(Number.isNaN(v) || v === -1 || (Number.isInteger(v) && v >= 0 && v < this.#categoryBins[j].length))) {
-            throw this.#cellError(where, i, j, 'invalid_category_index', 'must be a category index of the model, -1 for unseen or NaN for missing');
+            return this.#cellError(where, i, j, 'invalid_category_index', 'must be a category index of the model, -1 for unseen or NaN for missing');
           }
         } else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
-          throw this.#cellError(where, i, j, 'not_finite', 'must be a finite number or NaN for missing');
+          return this.#cellError(where, i, j, 'not_finite', 'must be a finite number or NaN for missing');
         }
-        const bin = this.#binOf(j, v);
-        logOdds += this.#logOdds[j][bin];
-        points += this.#points[j][bin];
       }
-      visit(i, logOdds, points);
     }
+    return new InvalidInputError(`${where}: invalid cell`, []); // unreachable: the caller saw one
   }
 
   #columnIndices(names: readonly string[], where: string): Int32Array {
@@ -407,4 +436,145 @@ export class ScorecardScorer implements Scorer {
     const f = 10 ** (this.#decimals + 6);
     return Math.round(v * f) / f;
   }
+}
+
+/** Rows per block of the batch path (a block's accumulators and cells stay in L1 cache). */
+const BLOCK_ROWS = 64;
+
+/**
+ * Cut-points padded with +Infinity to `2^d − 1` entries (the smallest such length holding them all,
+ * at least 7: up to 8 bins share one unrolled loop), for the branch-free search of
+ * {@link addNumericColumn}.
+ */
+function searchCuts(cuts: readonly number[]): Float64Array {
+  let size = 8;
+  while (size < cuts.length + 1) size *= 2;
+  const out = new Float64Array(size - 1).fill(Number.POSITIVE_INFINITY);
+  out.set(cuts);
+  return out;
+}
+
+/**
+ * Adds one numeric characteristic's bin values to a block's accumulators. Bin = the special
+ * value's bin, else the number of cut points ≤ v (its left-closed interval: what `#binOf`'s binary
+ * search returns, the cut-points being strictly increasing), NaN = missing bin. The count is a
+ * branch-free binary search over `cuts` padded to `2^d − 1` entries with +Infinity (never ≤ a
+ * finite v): comparison results are added, not branched on, so random values cost no branch
+ * mispredictions. Returns false on an infinite cell (the caller reports it).
+ */
+function addNumericColumn(
+  values: Float64Array,
+  start: number,
+  width: number,
+  n: number,
+  cuts: Float64Array,
+  specials: Float64Array,
+  specialBins: Int32Array,
+  missingBin: number,
+  logOddsOfBin: Float64Array,
+  pointsOfBin: Float64Array,
+  logOdds: Float64Array,
+  points: Float64Array | undefined,
+): boolean {
+  const size = cuts.length + 1;
+  const nSpecials = specials.length;
+  let p = start;
+  // predict's common case: no special values, at most 16 bins; the search unrolled (V8 does not
+  // hoist a loop-invariant size test out of the row loop, so each size has its own loop)
+  if (nSpecials === 0 && points === undefined) {
+    if (size === 8) return addSearch8(values, start, width, n, cuts, missingBin, logOddsOfBin, logOdds);
+    if (size === 16) return addSearch16(values, start, width, n, cuts, missingBin, logOddsOfBin, logOdds);
+  }
+  for (let r = 0; r < n; r++, p += width) {
+    const v = values[p];
+    let bin = -1;
+    if (v !== v) bin = missingBin;
+    else if (v - v !== 0) return false; // ±Infinity
+    else {
+      for (let s = 0; s < nSpecials; s++) {
+        if (specials[s] === v) {
+          bin = specialBins[s];
+          break;
+        }
+      }
+      if (bin < 0) {
+        // unrolled up to 15 cut-points (16 bins); a loop beyond
+        let a = 0;
+        if (size <= 16) {
+          if (size === 16) a = +(cuts[7] <= v) * 8;
+          if (size >= 8) a += +(cuts[a + 3] <= v) * 4;
+          if (size >= 4) a += +(cuts[a + 1] <= v) * 2;
+          if (size >= 2) a += +(cuts[a] <= v);
+        } else {
+          for (let h = size >> 1; h > 0; h >>= 1) a += +(cuts[a + h - 1] <= v) * h;
+        }
+        bin = a;
+      }
+    }
+    logOdds[r] += logOddsOfBin[bin];
+    if (points !== undefined) points[r] += pointsOfBin[bin];
+  }
+  return true;
+}
+
+/** {@link addNumericColumn} for 7 padded cut-points, no special values, log-odds only. */
+function addSearch8(values: Float64Array, start: number, width: number, n: number, cuts: Float64Array, missingBin: number, logOddsOfBin: Float64Array, logOdds: Float64Array): boolean {
+  let p = start;
+  for (let r = 0; r < n; r++, p += width) {
+    const v = values[p];
+    if (v !== v) logOdds[r] += logOddsOfBin[missingBin];
+    else if (v - v !== 0) return false; // ±Infinity
+    else {
+      let a = +(cuts[3] <= v) * 4;
+      a += +(cuts[a + 1] <= v) * 2;
+      logOdds[r] += logOddsOfBin[a + +(cuts[a] <= v)];
+    }
+  }
+  return true;
+}
+
+/** {@link addNumericColumn} for 15 padded cut-points, no special values, log-odds only. */
+function addSearch16(values: Float64Array, start: number, width: number, n: number, cuts: Float64Array, missingBin: number, logOddsOfBin: Float64Array, logOdds: Float64Array): boolean {
+  let p = start;
+  for (let r = 0; r < n; r++, p += width) {
+    const v = values[p];
+    if (v !== v) logOdds[r] += logOddsOfBin[missingBin];
+    else if (v - v !== 0) return false; // ±Infinity
+    else {
+      let a = +(cuts[7] <= v) * 8;
+      a += +(cuts[a + 3] <= v) * 4;
+      a += +(cuts[a + 1] <= v) * 2;
+      logOdds[r] += logOddsOfBin[a + +(cuts[a] <= v)];
+    }
+  }
+  return true;
+}
+
+/** Categorical counterpart of {@link addNumericColumn}: a category index, -1 = unseen, NaN = missing. */
+function addCategoricalColumn(
+  values: Float64Array,
+  start: number,
+  width: number,
+  n: number,
+  categoryBins: Int32Array,
+  missingBin: number,
+  unseenBin: number,
+  logOddsOfBin: Float64Array,
+  pointsOfBin: Float64Array,
+  logOdds: Float64Array,
+  points: Float64Array | undefined,
+): boolean {
+  const levels = categoryBins.length;
+  let p = start;
+  for (let r = 0; r < n; r++, p += width) {
+    const v = values[p];
+    let bin: number;
+    if (v !== v) bin = missingBin;
+    else if (v === -1) bin = unseenBin;
+    else if (Number.isInteger(v) && v >= 0 && v < levels) bin = categoryBins[v];
+    else return false;
+    logOdds[r] += logOddsOfBin[bin];
+    if (points !== undefined) points[r] += pointsOfBin[bin];
+  }
+  return true;
 }
