@@ -70,6 +70,13 @@ export const BacktestMetricsSchema = z.strictObject({
  */
 export type BacktestMetrics = z.infer<typeof BacktestMetricsSchema>;
 
+const FoldSchema = z.strictObject({
+  trainRows: z.number().int().min(0),
+  testRows: z.number().int().min(0),
+  /** Each model trained on this fold's training rows, measured on its test rows (champion first). */
+  models: z.array(z.strictObject({ modelId: z.string(), metrics: BacktestMetricsSchema })).min(1),
+});
+
 const SplitSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('none') }),
   z.strictObject({ kind: z.literal('stratified'), testFraction: rate, seed: finite, trainRows: z.number().int().min(0), testRows: z.number().int().min(0) }),
@@ -80,6 +87,11 @@ const SplitSchema = z.discriminatedUnion('kind', [
     trainRows: z.number().int().min(0),
     testRows: z.number().int().min(0),
   }),
+  /**
+   * k-fold cross-validation (`backtestWithTraining`): the models were retrained on each fold's other
+   * rows; the report's metrics pool every row's out-of-fold prediction, `folds` has each fold's own.
+   */
+  z.strictObject({ kind: z.literal('kfold'), k: z.number().int().min(2), seed: finite, folds: z.array(FoldSchema).min(2) }),
 ]);
 
 const ConfidenceIntervalsSchema = z.strictObject({

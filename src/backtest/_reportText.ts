@@ -54,6 +54,7 @@ export function dataLines(report: BacktestReport): string[] {
   const s = d.split;
   if (s.kind === 'stratified') lines.push(`Split: stratified random, test fraction ${formatPercent(s.testFraction, 0)}, seed ${s.seed} (train ${formatInteger(s.trainRows)}, test ${formatInteger(s.testRows)})`);
   else if (s.kind === 'oot') lines.push(`Split: out of time on ${s.dateColumn}, test from ${s.cutoff} (train ${formatInteger(s.trainRows)}, test ${formatInteger(s.testRows)})`);
+  else if (s.kind === 'kfold') lines.push(`Split: ${s.k}-fold cross-validation, stratified, seed ${s.seed} (models retrained on each fold's other rows; metrics pool the out-of-fold predictions)`);
   else lines.push('Split: none (every row evaluated)');
   return lines;
 }
@@ -164,6 +165,31 @@ export function stabilityTable(report: BacktestReport): TextTable | null {
       ...[...s.csi].sort((a, b) => b.value - a.value || a.characteristic.localeCompare(b.characteristic)).map((c) => [c.characteristic, formatNumber(c.value, 4), c.level]),
     ],
   };
+}
+
+/**
+ * Per-fold metrics of a k-fold cross-validation: AUC of every model, KS and Brier of the champion,
+ * then the mean and the standard deviation (n − 1) over the folds. `null` for other splits.
+ */
+export function foldTable(report: BacktestReport): TextTable | null {
+  const s = report.data.split;
+  if (s.kind !== 'kfold') return null;
+  type Fold = Extract<BacktestReport['data']['split'], { kind: 'kfold' }>['folds'][number];
+  const names = s.folds[0].models.map((m) => m.modelId.replace(/@[^@]*$/, ''));
+  const columns: { header: string; value: (f: Fold) => number; digits: number }[] = [
+    ...names.map((name, j) => ({ header: `AUC ${name}`, value: (f: Fold) => f.models[j].metrics.auc, digits: 3 })),
+    { header: `KS ${names[0]}`, value: (f) => f.models[0].metrics.ks, digits: 3 },
+    { header: `Brier ${names[0]}`, value: (f) => f.models[0].metrics.brier, digits: 4 },
+  ];
+  const rows = s.folds.map((f, i) => [String(i + 1), formatInteger(f.trainRows), formatInteger(f.testRows), ...columns.map((c) => formatMetric(c.value(f), c.digits))]);
+  const stats = columns.map((c) => {
+    const v = s.folds.map(c.value);
+    const mean = v.reduce((a, b) => a + b, 0) / v.length;
+    const sd = Math.sqrt(v.reduce((a, b) => a + (b - mean) ** 2, 0) / (v.length - 1));
+    return { mean: formatMetric(mean, c.digits), sd: formatMetric(sd, c.digits) };
+  });
+  rows.push(['Mean', '', '', ...stats.map((x) => x.mean)], ['Standard deviation', '', '', ...stats.map((x) => x.sd)]);
+  return { header: ['Fold', 'Train rows', 'Test rows', ...columns.map((c) => c.header)], numeric: [false, true, true, ...columns.map(() => true)], rows };
 }
 
 /** Where the stability reference came from. */

@@ -1,7 +1,8 @@
 import { readJsonLines, readRows, recordToFeatureRecord } from '../data/index.js';
 import { InvalidInputError, InvalidOptionsError, formatIssuePath } from '../errors.js';
 import { isCalendarDate } from '../schema/primitives.js';
-import { encodeFeatures, loadModel } from '../scorers/index.js';
+import { encodeFeatures } from '../scorers/index.js';
+import { toScorer } from './_toScorer.js';
 import type { FeatureMatrix, Scorer } from '../types.js';
 import type { BacktestReport } from './BacktestReport.js';
 import { resolveBacktestOptions } from './BacktestOptions.js';
@@ -97,10 +98,6 @@ export async function backtestFile(models: BacktestModel | readonly BacktestMode
   return backtestPredictions(input, reportOptions);
 }
 
-function toScorer(model: BacktestModel): Scorer {
-  if (typeof model === 'object' && model !== null && typeof (model as Scorer).predict === 'function' && typeof (model as Scorer).toArtifact === 'function') return model as Scorer;
-  return loadModel(model);
-}
 
 interface ReadOptions {
   format?: 'csv' | 'jsonl';

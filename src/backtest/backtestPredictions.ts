@@ -259,8 +259,8 @@ function checkInput(input: BacktestPredictionsInput, where: string): void {
   if (issues.length > 0) throw new InvalidInputError(`${where}: ${issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, issues);
 }
 
-/** The metrics object of one model (the `--json` contract). */
-function modelMetrics(pd: Float64Array, labels: Uint8Array, weights: Float64Array | undefined, scaling: ScoreScaling): BacktestMetrics {
+/** The metrics object of one model (the `--json` contract). Internal: not re-exported by the index. */
+export function modelMetrics(pd: Float64Array, labels: Uint8Array, weights: Float64Array | undefined, scaling: ScoreScaling): BacktestMetrics {
   const a = auc(pd, labels, weights);
   const ks = ksStatistic(pd, labels, weights);
   let bads = 0;

@@ -18,3 +18,5 @@ export type { BacktestPredictionsInput, ModelPredictions } from './backtestPredi
 export type { BacktestOptions, BacktestSplit } from './BacktestOptions.js';
 export { backtestFile } from './backtestFile.js';
 export type { BacktestFileOptions, BacktestModel } from './backtestFile.js';
+export { backtestWithTraining } from './backtestWithTraining.js';
+export type { BacktestTrainingSplit, BacktestWithTrainingOptions, TrainModels } from './backtestWithTraining.js';

@@ -9,6 +9,7 @@ import {
   checkReport,
   comparisonTable,
   dataLines,
+  foldTable,
   gradeTable,
   headlineTable,
   modelLines,
@@ -70,6 +71,8 @@ export function renderReportHtml(report: BacktestReport): string {
     `<section class="kpis" aria-label="Headline metrics">${kpis.map(([label, value, sub]) => `<div class="kpi"><div class="kpi-label">${escapeHtml(label)}</div><div class="kpi-value">${escapeHtml(value)}</div><div class="kpi-sub">${escapeHtml(sub)}</div></div>`).join('')}</section>`,
   );
   body.push(`<section><h2>Discrimination and accuracy</h2>${htmlTable(headlineTable(r))}${ci ? `<p class="note">Intervals: bootstrap percentile, ${ci.resamples} resamples, seed ${escapeHtml(String(ci.seed))}.</p>` : ''}</section>`);
+  const folds = foldTable(r);
+  if (folds) body.push(`<section><h2>Cross-validation folds</h2>${htmlTable(folds)}<p class="note">Each fold: models trained on the other folds, measured on this one.</p></section>`);
   if (comparison) {
     body.push(`<section><h2>Champion vs challengers</h2>${htmlTable(comparison)}<p class="note">ΔAUC = challenger − champion; DeLong two-sided p-value for equal AUCs on the same rows.</p></section>`);
   }

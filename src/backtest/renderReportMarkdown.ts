@@ -8,6 +8,7 @@ import {
   checkReport,
   comparisonTable,
   dataLines,
+  foldTable,
   gradeTable,
   headlineTable,
   modelLines,
@@ -39,6 +40,8 @@ export function renderReportMarkdown(report: BacktestReport): string {
   if (r.confidenceIntervals) {
     out.push('', `Intervals: bootstrap percentile, ${r.confidenceIntervals.resamples} resamples, seed ${r.confidenceIntervals.seed}.`);
   }
+  const folds = foldTable(r);
+  if (folds) out.push('', '## Cross-validation folds', '', markdownTable(folds), '', 'Each fold: models trained on the other folds, measured on this one.');
   const comparison = comparisonTable(r);
   if (comparison) {
     out.push('', '## Champion vs challengers', '', markdownTable(comparison), '', 'ΔAUC = challenger − champion; DeLong two-sided p-value for equal AUCs on the same rows.');
