@@ -1,0 +1,3 @@
+import { describeFloors } from './_floors.js';
+
+describeFloors('german-credit');
