@@ -58,14 +58,17 @@ const CutPoints = z.array(z.number().refine(Number.isFinite, { message: 'must be
 
 /** The validated options with defaults applied (bootstrap resamples resolved later from the row count). */
 export const BacktestOptionsSchema = z.strictObject({
+  // 'none' is read as { kind: 'none' } so that a bad split is reported by its kind's own rules
+  // (e.g. split.cutoff: must be a calendar month), not as a bare "invalid input" of a union.
   split: z
-    .union([
-      z.literal('none'),
-      z.strictObject({ kind: z.literal('none') }),
-      z.strictObject({ kind: z.literal('stratified'), testFraction: z.number().gt(0).lt(1), seed: z.number().int() }),
-      z.strictObject({ kind: z.literal('oot'), dateColumn: z.string().min(1).optional(), cutoff: IsoMonth }),
-    ])
-    .default('none'),
+    .preprocess(
+      (v) => (v === 'none' || v === undefined ? { kind: 'none' } : v),
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('none') }),
+        z.strictObject({ kind: z.literal('stratified'), testFraction: z.number().gt(0).lt(1), seed: z.number().int() }),
+        z.strictObject({ kind: z.literal('oot'), dateColumn: z.string().min(1).optional(), cutoff: IsoMonth }),
+      ]),
+    ),
   bootstrap: z
     .union([
       z.literal(false),

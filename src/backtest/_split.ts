@@ -24,7 +24,7 @@ export function resolveSplit(
   dateColumn: string,
   where: string,
 ): ResolvedSplit {
-  if (split === 'none' || split.kind === 'none') return { test: null, train: null, description: { kind: 'none' }, notes: [] };
+  if (split.kind === 'none') return { test: null, train: null, description: { kind: 'none' }, notes: [] };
   if (split.kind === 'stratified') {
     const target = labels instanceof Uint8Array ? labels : Uint8Array.from(labels);
     const parts = stratifiedSplit({ rows: n, columns: [], target }, { testFraction: split.testFraction, seed: split.seed });

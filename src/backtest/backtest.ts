@@ -91,8 +91,8 @@ export async function backtest(scorers: Scorer | readonly Scorer[], data: Backte
   const resolved = resolveBacktestOptions(reportOptions, where);
   checkBatchSize(batchSize, where);
   const models = prepareModels(Array.isArray(scorers) ? (scorers as readonly Scorer[]) : [scorers as Scorer], where);
-  const hasSplit = resolved.split !== 'none' && resolved.split.kind !== 'none';
-  const dateName = dateColumn ?? (resolved.split !== 'none' && resolved.split.kind === 'oot' ? resolved.split.dateColumn : undefined);
+  const hasSplit = resolved.split.kind !== 'none';
+  const dateName = dateColumn ?? (resolved.split.kind === 'oot' ? resolved.split.dateColumn : undefined);
   const keepCharacteristics = characteristics ?? (hasSplit || reference !== undefined);
   const collector = new PredictionCollector(models, { characteristics: keepCharacteristics });
   await feed(collector, data, { dateColumn: dateName, batchSize, onProgress }, where);

@@ -80,9 +80,9 @@ export async function backtestFile(models: BacktestModel | readonly BacktestMode
   checkBatchSize(batchSize, where);
   const scorers = (Array.isArray(models) ? models : [models]).map((m) => toScorer(m));
   const prepared = prepareModels(scorers, where);
-  const hasSplit = resolved.split !== 'none' && resolved.split.kind !== 'none';
+  const hasSplit = resolved.split.kind !== 'none';
   const keepCharacteristics = characteristics ?? (hasSplit || reference !== undefined);
-  const dateName = dateColumn ?? (resolved.split !== 'none' && resolved.split.kind === 'oot' ? resolved.split.dateColumn : undefined);
+  const dateName = dateColumn ?? (resolved.split.kind === 'oot' ? resolved.split.dateColumn : undefined);
   const read = { format, rows, target, bad, weight, delimiter, missing, dateColumn: dateName, batchSize };
   const collector = new PredictionCollector(prepared, { characteristics: keepCharacteristics });
   const name = await readFileInto(collector, source, read, onProgress, where);

@@ -61,7 +61,7 @@ export interface BacktestWithTrainingOptions extends Omit<BacktestOptions, 'spli
 }
 
 const KFoldSchema = z.strictObject({ kind: z.literal('kfold'), k: z.number().int().min(2).max(100), seed: z.number().int() });
-const TrainingSplitSchema = z.union([
+const TrainingSplitSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('stratified'), testFraction: z.number().gt(0).lt(1), seed: z.number().int() }),
   z.strictObject({ kind: z.literal('oot'), dateColumn: z.string().min(1).optional(), cutoff: IsoMonth }),
   KFoldSchema,
