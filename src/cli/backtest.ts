@@ -3,15 +3,18 @@ import { backtestFile, evaluateGates, renderReportHtml, renderReportMarkdown, ty
 import { defaultModel } from '../scoreApplicant.js';
 import { decimal, integer, list, parseCommandArgs, required } from './args.js';
 import type { Command } from './command.js';
-import { EXIT, UsageError, note, write } from './io.js';
+import { EXIT, UsageError, note, write, type CliIO } from './io.js';
 import { createProgress } from './progress.js';
 import { loadScorerArg } from './_loadArtifact.js';
+import { checkOutputPath } from './_output.js';
+import { parseDelimiterOption, resolveReading } from './_readingOptions.js';
+import { filterTargetClasses } from './_targetFilter.js';
 
-const HELP = `Usage: credit-scoring backtest [--model MODEL.json] --data FILE [--target COL [--bad VALUE]]
+const HELP = `Usage: credit-scoring backtest [--model MODEL.json] --data FILE [--target COL [--bad VALUE [--good VALUE]]]
                                [--split none|stratified|oot] [--date COL] [--cutoff YYYY-MM]
                                [--test-fraction F] [--seed N] [--challenger M2.json[,M3.json]]
                                [--reference FILE] [--out report.html|report.md|report.json] [--json]
-                               [--min-auc X] [--max-psi Y]
+                               [--min-auc X] [--max-psi Y] [--missing T1,T2] [--delimiter C]
 
 Backtests a model (and challengers, side by side with DeLong p-values) on a labelled file,
 streamed in constant memory: AUC, Gini, KS, Brier, log loss, bootstrap intervals, calibration
@@ -28,6 +31,12 @@ Options:
   --data FILE          labelled rows (required); '-' for stdin
   --target COL         target column (tables)
   --bad VALUE          target value meaning bad (default: 1 when the target is 0/1)
+  --good VALUE         target value meaning good: rows with any other target value are left out
+                       (counted on stderr); needed when the target has more than two values
+  --missing T1,T2      cell texts meaning missing, added to those the model was trained with
+                       (recorded by train; default: empty, NA, N/A, NaN, null, ?)
+  --delimiter C        CSV delimiter ('tab' for a tab; default: the model's training delimiter
+                       when train was given one, else detected among , ; tab)
   --split S            none (default), stratified (test part of a seeded split) or oot
   --date COL           date column for --split oot (raw applicants: asOf)
   --cutoff YYYY-MM     oot: rows dated in or after this month are evaluated
@@ -69,6 +78,7 @@ export const backtestCommand: Command = {
       'max-psi': { type: 'string' },
       delimiter: { type: 'string' },
       missing: { type: 'string' },
+      good: { type: 'string' },
     });
     const data = required('backtest', 'data', values.data);
     const seed = integer('backtest', 'seed', values.seed, 1, 0, 2 ** 31 - 1);
@@ -84,7 +94,9 @@ export const backtestCommand: Command = {
     } else if (kind !== 'none') {
       throw new UsageError('backtest: --split must be none, stratified or oot');
     }
+    if (values.out !== undefined) checkOutputPath('backtest', values.out);
     const champion = values.model === undefined ? defaultModel() : loadScorerArg(values.model);
+    const reading = resolveReading(champion, values.missing, parseDelimiterOption(values.delimiter));
     const challengers = (list(values.challenger) ?? []).map((p) => loadScorerArg(p));
     const progress = createProgress(io, 'backtest');
     const options: BacktestFileOptions = {
@@ -93,12 +105,14 @@ export const backtestCommand: Command = {
       onProgress: (rows) => progress.update(rows),
       ...(values.target !== undefined ? { target: values.target } : {}),
       ...(values.bad !== undefined ? { bad: values.bad } : {}),
-      ...(values.delimiter !== undefined ? { delimiter: values.delimiter } : {}),
-      ...(values.missing !== undefined ? { missing: values.missing.split(',') } : {}),
+      ...(reading.delimiter !== undefined ? { delimiter: reading.delimiter } : {}),
+      missing: reading.missing,
       ...(values.reference !== undefined ? { reference: values.reference } : {}),
     };
-    const report = await backtestFile([champion, ...challengers], data === '-' ? io.stdin : data, options);
+    const filtered = values.good === undefined ? undefined : await goodFilter(data, io, values.target, values.bad, values.good, reading);
+    const report = await backtestFile([champion, ...challengers], filtered?.stream ?? (data === '-' ? io.stdin : data), filtered === undefined ? options : { ...withoutDelimiter(options), format: filtered.format, rows: 'table', ...(filtered.format === 'csv' ? { delimiter: ',' } : {}) });
     progress.finish();
+    if (filtered !== undefined) note(io, `backtest: ${filtered.dropped().toLocaleString('en-US')} rows with a target value other than --bad/--good left out`);
 
     const m = report.metrics;
     note(
@@ -123,3 +137,14 @@ export const backtestCommand: Command = {
     return EXIT.ok;
   },
 };
+
+/** `--good`: the table streamed with only the --bad / --good rows (see _targetFilter.ts). */
+async function goodFilter(data: string, io: CliIO, target: string | undefined, bad: string | undefined, good: string, reading: { missing: string[]; delimiter?: string }): ReturnType<typeof filterTargetClasses> {
+  if (target === undefined || bad === undefined) throw new UsageError('backtest: --good needs --target and --bad');
+  return filterTargetClasses(data, io.stdin, { target, bad, good, missing: reading.missing, ...(reading.delimiter !== undefined ? { delimiter: reading.delimiter } : {}) });
+}
+
+function withoutDelimiter(options: BacktestFileOptions): BacktestFileOptions {
+  const { delimiter: _, ...rest } = options;
+  return rest;
+}
