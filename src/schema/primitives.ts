@@ -1,13 +1,53 @@
 import { z } from 'zod';
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const MONTH_RE = /^(\d{4})-(\d{2})$/;
+/** Days in each month of a common year (February's leap day is added by {@link isCalendarDate}). */
+const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** True when `y-m-d` is a real calendar date (leap years included). */
 export function isCalendarDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  const dim = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1];
+  const dim = m === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1];
   return d <= dim;
+}
+
+// The checks below run once per date and month of an applicant (hundreds per bureau file), so they
+// read the characters directly: no RegExp match, substrings or arrays per call. They accept exactly
+// what /^(\d{4})-(\d{2})-(\d{2})$/ (resp. /^(\d{4})-(\d{2})$/) followed by the calendar test accepts.
+
+/** The ASCII digit at position `i` of `s` as 0–9, or -1 for any other character. */
+function digitAt(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** The 4-digit year at the start of `s`, or -1. */
+function yearOf(s: string): number {
+  const a = digitAt(s, 0);
+  const b = digitAt(s, 1);
+  const c = digitAt(s, 2);
+  const d = digitAt(s, 3);
+  return a < 0 || b < 0 || c < 0 || d < 0 ? -1 : a * 1000 + b * 100 + c * 10 + d;
+}
+
+/** The 2-digit number at positions `i`, `i + 1` of `s`, or -1. */
+function twoDigitsAt(s: string, i: number): number {
+  const a = digitAt(s, i);
+  const b = digitAt(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+function isIsoDateText(s: string): boolean {
+  if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const y = yearOf(s);
+  const m = twoDigitsAt(s, 5);
+  const d = twoDigitsAt(s, 8);
+  return y >= 0 && m >= 0 && d >= 0 && isCalendarDate(y, m, d);
+}
+
+function isIsoMonthText(s: string): boolean {
+  if (s.length !== 7 || s.charCodeAt(4) !== 45 || yearOf(s) < 0) return false;
+  const m = twoDigitsAt(s, 5);
+  return m >= 1 && m <= 12;
 }
 
 /**
@@ -18,8 +58,7 @@ export function isCalendarDate(y: number, m: number, d: number): boolean {
  * IsoDate.parse('2024-02-29'); //=> '2024-02-29'
  */
 export const IsoDate = z.string().check((ctx) => {
-  const m = DATE_RE.exec(ctx.value);
-  if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
+  if (!isIsoDateText(ctx.value)) {
     ctx.issues.push({ code: 'custom', message: 'must be a real calendar date as YYYY-MM-DD', input: ctx.value, params: { rule: 'invalid_date' } });
   }
 });
@@ -32,8 +71,7 @@ export const IsoDate = z.string().check((ctx) => {
  * IsoMonth.parse('2024-02'); //=> '2024-02'
  */
 export const IsoMonth = z.string().check((ctx) => {
-  const m = MONTH_RE.exec(ctx.value);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) {
+  if (!isIsoMonthText(ctx.value)) {
     ctx.issues.push({ code: 'custom', message: 'must be a calendar month as YYYY-MM', input: ctx.value, params: { rule: 'invalid_month' } });
   }
 });
