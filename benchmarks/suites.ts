@@ -1,6 +1,6 @@
 /** The registered benchmark suites, in run order. Each module builds its suites from seeded data. */
 import type { Suite } from './harness.js';
-import { applicantSuites } from './applicant.bench.js';
+import { applicantSuites, applicantValidationSuites } from './applicant.bench.js';
 import { featureSuites } from './features.bench.js';
 import { metricsSuites } from './metrics.bench.js';
 import { scoringSuites } from './scoring.bench.js';
@@ -20,4 +20,4 @@ export function mayMatch(options: SuiteOptions, prefix: string): boolean {
   return options.only === undefined || prefix.includes(options.only) || options.only.startsWith(prefix);
 }
 
-export const suites: SuiteFactory[] = [scoringSuites, applicantSuites, featureSuites, metricsSuites, trainingSuites];
+export const suites: SuiteFactory[] = [scoringSuites, applicantSuites, featureSuites, metricsSuites, trainingSuites, applicantValidationSuites];
