@@ -24,7 +24,10 @@ export interface ReadRowsOptions {
    */
   delimiter?: string;
   /**
-   * Cell texts that mean "missing" (compared after removing surrounding blanks).
+   * Cell texts that mean "missing" (compared after removing surrounding blanks). The list replaces
+   * the default tokens, except the empty cell, which is always missing (so `['.']` reads `.` and
+   * empty cells as missing, and `NA` as text). To add tokens to the defaults, pass them with the
+   * defaults (the CLI's `--missing` does).
    * @defaultValue `['', 'NA', 'N/A', 'NaN', 'null', '?']`
    */
   missing?: string[];

@@ -7,6 +7,7 @@ import type { TableSource } from './_lib/openTextSource.js';
 import { DEFAULT_MAX_RECORD_CHARS, parseOptions, RowReaderOptionsShape } from './_lib/options.js';
 import { readRowBatches } from './_lib/readRowBatches.js';
 import { TargetBuilder } from './_lib/TargetBuilder.js';
+import { typeHint } from './_lib/typeHints.js';
 import type { Column, Dataset } from './Dataset.js';
 import type { ReadRowsOptions } from './readRows.js';
 
@@ -32,8 +33,8 @@ export interface ReadTableOptions extends ReadRowsOptions {
   bad?: string | number;
   /**
    * The target value that means good. When given, rows whose target is neither `bad` nor `good`
-   * are reported as row errors and skipped; when absent, the target must have at most two
-   * distinct values.
+   * are reported as row errors, skipped, and counted in one message; when absent, the target must
+   * have at most two distinct values.
    * @defaultValue the other value of the target
    */
   good?: string | number;
@@ -221,6 +222,10 @@ const FORCED_REASON: Record<Exclude<ColumnKind, 'categorical'>, string> = {
  * ID-like columns (all values distinct: categorical over >= 20 values; integer-valued numeric when
  * named like an id, e.g. `ID`, `SK_ID_CURR`, `loanId`, or holding consecutive integers; never a
  * continuous numeric column), constant columns, and columns missing in every row.
+ * Hints (messages, naming the column and counts, never values): an inferred categorical column
+ * whose non-missing cells are at least 90% numbers (odd texts that should be missing tokens), or
+ * that looks like numbers written with a decimal comma (European CSV). With `good`, the rows holding
+ * a third target value are also counted in one message.
  * To read a file for an existing model, pass `columnTypes` built from its feature specs so that no
  * model column is dropped or typed differently.
  *
@@ -387,6 +392,8 @@ export async function readTable(source: string | NodeJS.ReadableStream, options:
   const messages: string[] = [];
   const targetResult = target?.finish(WHERE);
   if (targetResult !== undefined) messages.push(targetResult.message);
+  const otherRows = target?.otherRows ?? 0;
+  if (otherRows > 0) messages.push(`target '${o.target}': ${otherRows} row${otherRows === 1 ? '' : 's'} with a value other than the bad and good values skipped`);
   for (const role of roles) {
     if (role.kind === 'date') {
       const built = role.builder.finish();
@@ -396,6 +403,8 @@ export async function readTable(source: string | NodeJS.ReadableStream, options:
     }
     if (role.kind !== 'feature') continue;
     const built: BuiltColumn = role.builder.finish();
+    const hint = role.forced === undefined ? typeHint(built) : undefined;
+    if (hint !== undefined) messages.push(hint);
     const reason = dropReason(built);
     if (reason !== undefined && role.forced === undefined) {
       report.dropped.push({ name: built.name, reason });

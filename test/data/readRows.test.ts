@@ -114,7 +114,10 @@ describe('readRows (CSV, RFC 4180)', () => {
   it('readRows(csv) turns missing tokens into null (defaults and custom)', async () => {
     const csv = 'a,b,c,d,e,f,g\n,NA,N/A,NaN,null,?, NA \n';
     expect(records(await collectRows(streamOf(csv)))).toEqual([{ a: null, b: null, c: null, d: null, e: null, f: null, g: null }]);
-    expect(records(await collectRows(streamOf(csv), { missing: ['NA'] }))).toEqual([{ a: '', b: null, c: 'N/A', d: 'NaN', e: 'null', f: '?', g: null }]);
+    // A custom list replaces the default tokens, but the empty (or blank) cell stays missing.
+    expect(records(await collectRows(streamOf(csv), { missing: ['NA'] }))).toEqual([{ a: null, b: null, c: 'N/A', d: 'NaN', e: 'null', f: '?', g: null }]);
+    expect(records(await collectRows(streamOf('a,b,c\n.,  ,x\n'), { missing: ['.'] }))).toEqual([{ a: null, b: null, c: 'x' }]);
+    expect(records(await collectRows(streamOf('a,b\n,y\n'), { missing: [] }))).toEqual([{ a: null, b: 'y' }]);
     // Quoting does not protect a token: "NA" is missing too.
     expect(records(await collectRows(streamOf('a,b\n"NA","n/a"\n')))).toEqual([{ a: null, b: 'n/a' }]);
   });

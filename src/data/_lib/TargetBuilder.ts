@@ -26,6 +26,8 @@ export class TargetBuilder {
   private readonly counts: number[] = [];
   private codes = new Int32Array(1024);
   private rows = 0;
+  /** Rows rejected because their target is neither the bad nor the good value. */
+  otherRows = 0;
 
   constructor(name: string, bad: string | number | undefined, good: string | number | undefined) {
     this.name = name;
@@ -41,7 +43,10 @@ export class TargetBuilder {
     if (text === null || text === undefined) return `target '${this.name}' is missing`;
     if (this.goodKey !== undefined) {
       const key = targetKey(text);
-      if (key !== this.goodKey && key !== this.badKey) return `target '${this.name}' holds a value that is neither the bad nor the good value`;
+      if (key !== this.goodKey && key !== this.badKey) {
+        this.otherRows++;
+        return `target '${this.name}' holds a value that is neither the bad nor the good value`;
+      }
     }
     return undefined;
   }

@@ -85,16 +85,17 @@ export function parseBooleanText(text: string): number {
 
 /**
  * A fast membership test for missing tokens. A cell is missing when it equals a token, or equals
- * one once surrounding blanks are removed.
+ * one once surrounding blanks are removed. The empty (or blank) cell is always missing, whatever
+ * the tokens: a custom token list adds to it and never turns empty cells into values.
  */
 export function createMissingTest(tokens: readonly string[]): (cell: string) => boolean {
   const set = new Set(tokens);
+  set.add('');
   let maxLength = 0;
   for (const t of tokens) maxLength = Math.max(maxLength, t.length);
-  const hasEmpty = set.has('');
   return (cell: string): boolean => {
     const n = cell.length;
-    if (n === 0) return hasEmpty;
+    if (n === 0) return true;
     if (cell.charCodeAt(0) <= 32 || cell.charCodeAt(n - 1) <= 32) {
       const t = cell.trim();
       return t.length <= maxLength && set.has(t);
