@@ -6,6 +6,7 @@
  * @module
  */
 export { BacktestReportSchema, BacktestMetricsSchema, BACKTEST_REPORT_SCHEMA_VERSION } from './BacktestReport.js';
+export { backtestReportJsonSchema } from './backtestReportJsonSchema.js';
 export type { BacktestReport, BacktestMetrics } from './BacktestReport.js';
 export { evaluateGates } from './evaluateGates.js';
 export type { QualityGates, GateFailure } from './evaluateGates.js';

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { backtestFile, evaluateGates, renderReportHtml, renderReportMarkdown, type BacktestFileOptions, type BacktestSplit } from '../backtest/index.js';
+import { backtestFile, backtestReportJsonSchema, evaluateGates, renderReportHtml, renderReportMarkdown, type BacktestFileOptions, type BacktestSplit } from '../backtest/index.js';
 import { defaultModel } from '../scoreApplicant.js';
 import { decimal, integer, list, parseCommandArgs, required } from './args.js';
 import type { Command } from './command.js';
@@ -15,6 +15,7 @@ const HELP = `Usage: credit-scoring backtest [--model MODEL.json] --data FILE [-
                                [--test-fraction F] [--seed N] [--challenger M2.json[,M3.json]]
                                [--reference FILE] [--out report.html|report.md|report.json] [--json]
                                [--min-auc X] [--max-psi Y] [--missing T1,T2] [--delimiter C]
+       credit-scoring backtest --schema
 
 Backtests a model (and challengers, side by side with DeLong p-values) on a labelled file,
 streamed in constant memory: AUC, Gini, KS, Brier, log loss, bootstrap intervals, calibration
@@ -24,7 +25,7 @@ Without --model, the bundled default model is tested.
 
 Output: a summary on stderr; --json prints only the report JSON on stdout (its "metrics" object holds
 auc, gini, ks, brier, logLoss, count, ...); --out writes HTML (self-contained, charts inline),
-Markdown or JSON by extension.
+Markdown or JSON by extension. --schema prints the report's JSON Schema (for CI scripts) and exits.
 
 Options:
   --model FILE         champion model artifact (default: the bundled default model)
@@ -48,6 +49,7 @@ Options:
   --json               print the report JSON on stdout
   --min-auc X          quality gate: exit 1 when the champion's AUC < X
   --max-psi Y          quality gate: exit 1 when the score PSI > Y
+  --schema             print the JSON Schema of the report (draft 2020-12) and exit
 
 Exit codes: 0 success, 1 a quality gate failed, 2 bad usage or input.
 
@@ -76,10 +78,16 @@ export const backtestCommand: Command = {
       json: { type: 'boolean' },
       'min-auc': { type: 'string' },
       'max-psi': { type: 'string' },
+      schema: { type: 'boolean' },
       delimiter: { type: 'string' },
       missing: { type: 'string' },
       good: { type: 'string' },
     });
+    if (values.schema === true) {
+      const pending = write(io.stdout, `${JSON.stringify(backtestReportJsonSchema(), null, 2)}\n`);
+      if (pending) await pending;
+      return EXIT.ok;
+    }
     const data = required('backtest', 'data', values.data);
     const seed = integer('backtest', 'seed', values.seed, 1, 0, 2 ** 31 - 1);
     const minAuc = decimal('backtest', 'min-auc', values['min-auc'], undefined, 0, 1);

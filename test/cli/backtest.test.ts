@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { generateApplicants } from '../../fixtures/generator/index.js';
-import { BacktestReportSchema, type BacktestReport } from '../../src/backtest/index.js';
+import { BacktestReportSchema, type BacktestReport, backtestReportJsonSchema } from '../../src/backtest/index.js';
 import { runCli } from '../../src/cli/main.js';
 import { type Dataset, stratifiedSplit } from '../../src/data/index.js';
 import { CHALLENGER, CHAMPION, syntheticDataset, testScorer } from '../backtest/_synthetic.js';
@@ -134,6 +134,13 @@ describe('credit-scoring backtest', () => {
     const passing = await cli([...base, '--min-auc', String(auc - 0.01), '--max-psi', String(psi + 0.01), '--json']);
     expect(passing.code).toBe(0);
     expect(JSON.parse(passing.stdout)).toEqual(report);
+  });
+
+  it('backtest --schema prints the JSON Schema of the report (for CI scripts in any language) and exits 0', async () => {
+    const r = await cli(['backtest', '--schema']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual(backtestReportJsonSchema());
+    expect(r.stderr).toBe('');
   });
 
   it.each([
