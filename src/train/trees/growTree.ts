@@ -399,12 +399,16 @@ function subtractHistogram(parent: Float64Array, child: Float64Array, binned: Bi
   }
 }
 
-/** Stable partition of rows[start..end) by the candidate split; returns the first right index. */
+/**
+ * Stable partition of rows[start..end) by the candidate split; returns the first right index.
+ * Branch-free: every row is written to both outputs and only the cursor of its side advances
+ * (the left/right outcome of a row is unpredictable, the missing test rarely true).
+ */
 function partition(binned: BinnedFeatures, buffers: GrowBuffers, start: number, end: number, c: Candidate): number {
   const { rows, scratch } = buffers;
   const col = binned.columns[c.feature];
   const miss = binned.missingBin[c.feature];
-  const dl = c.defaultLeft === 1;
+  const dl = c.defaultLeft === 1 ? 1 : 0;
   let w = start;
   let k = 0;
   if (c.leftBins === null) {
@@ -412,16 +416,23 @@ function partition(binned: BinnedFeatures, buffers: GrowBuffers, start: number, 
     for (let i = start; i < end; i++) {
       const r = rows[i];
       const b = col[r];
-      if (b === miss ? dl : b <= t) rows[w++] = r;
-      else scratch[k++] = r;
+      // 1 when b <= t (t − b >= 0), else 0
+      const l = b === miss ? dl : ((t - b) >>> 31) ^ 1;
+      rows[w] = r;
+      scratch[k] = r;
+      w += l;
+      k += 1 - l;
     }
   } else {
     const lb = c.leftBins;
     for (let i = start; i < end; i++) {
       const r = rows[i];
       const b = col[r];
-      if (b === miss ? dl : lb[b] === 1) rows[w++] = r;
-      else scratch[k++] = r;
+      const l = b === miss ? dl : lb[b];
+      rows[w] = r;
+      scratch[k] = r;
+      w += l;
+      k += 1 - l;
     }
   }
   rows.set(scratch.subarray(0, k), w);
@@ -501,6 +512,7 @@ function findBestSplit(tree: GrownTree, node: number, hist: Float64Array, binned
     const nc = C - mc;
     const dir = params.monotone === null || binned.isCategorical[f] === 1 ? 0 : params.monotone[f];
     if (binned.isCategorical[f] === 0) {
+      const fast = isGradient && !bounded && dir === 0;
       let lg = 0;
       let lh = 0;
       let lc = 0;
@@ -512,6 +524,30 @@ function findBestSplit(tree: GrownTree, node: number, hist: Float64Array, binned
         lh += hist[s + 1];
         lc += bc;
         if (nc - lc <= 0) break;
+        // no later threshold leaves enough rows on the right, and none before this one on the left
+        if (nc - lc + mc < minSamplesLeaf) break;
+        if (lc + mc < minSamplesLeaf) continue;
+        if (fast) {
+          // evaluate() inlined for the common case (gradient, no bounds, no constraint): same expressions
+          const rg = ng - lg + mg;
+          const rh = nh - lh + mh;
+          const rc = nc - lc + mc;
+          if (lc >= minSamplesLeaf && rc >= minSamplesLeaf && lh >= minChildWeight && rh >= minChildWeight) {
+            const g1 = ((lg * lg) / (lh + lambda) + (rg * rg) / (rh + lambda) - parentScore) * norm;
+            if (g1 > best.gain) record(g1, f, t, null, mc > 0 ? 0 : lh > nh - lh ? 1 : 0, lg, lh, lc, rg, rh, rc);
+          }
+          if (mc > 0) {
+            const lg2 = lg + mg;
+            const lh2 = lh + mh;
+            const rg2 = ng - lg;
+            const rh2 = nh - lh;
+            if (lc + mc >= minSamplesLeaf && nc - lc >= minSamplesLeaf && lh2 >= minChildWeight && rh2 >= minChildWeight) {
+              const g2 = ((lg2 * lg2) / (lh2 + lambda) + (rg2 * rg2) / (rh2 + lambda) - parentScore) * norm;
+              if (g2 > best.gain) record(g2, f, t, null, 1, lg2, lh2, lc + mc, rg2, rh2, nc - lc);
+            }
+          }
+          continue;
+        }
         // missing right
         const g1 = evaluate(lg, lh, lc, ng - lg + mg, nh - lh + mh, nc - lc + mc, dir);
         if (g1 > best.gain) {
