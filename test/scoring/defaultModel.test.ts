@@ -62,9 +62,16 @@ vi.mock('../../fixtures/loadFixtureSample.js', async (importOriginal) => {
 const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
 
 beforeAll(async () => {
-  // Refuse to run the script unless its write is captured: it must never overwrite the model.
+  // Refuse to run the script unless its write is captured: it must never overwrite the model. Should
+  // it ever write another way, the test fails (the file is not touched here: someone may be
+  // retraining it).
   if (!vi.isMockFunction(fs.writeFileSync)) throw new Error('node:fs is not mocked: refusing to run scripts/trainDefault.ts');
+  const modelFile = new URL('../../models/default.json', import.meta.url);
+  const before = fs.statSync(modelFile).mtimeMs;
   await import('../../scripts/trainDefault.js');
+  if (fs.statSync(modelFile).mtimeMs !== before) {
+    throw new Error('models/default.json changed while scripts/trainDefault.ts ran: the script may write without the mocked writeFileSync (see git diff models/); update this test');
+  }
 });
 
 afterAll(() => {
@@ -73,9 +80,9 @@ afterAll(() => {
 
 describe('npm run train:default (scripts/trainDefault.ts)', () => {
   it('trains once on the fixture train split and writes only models/default.json, which loadModel accepts', () => {
-    expect(captured.samples).toHaveLength(1);
-    expect(captured.trainCalls).toHaveLength(1);
-    expect(captured.writes).toHaveLength(1);
+    expect(captured.samples, 'the script loads the sample through fixtures/loadFixtureSample.ts').toHaveLength(1);
+    expect(captured.trainCalls, 'the script trains once through a train* export of src/train/index.ts').toHaveLength(1);
+    expect(captured.writes, 'the script writes one file with writeFileSync').toHaveLength(1);
     expect(captured.writes[0].path.replaceAll('\\', '/')).toMatch(/\/models\/default\.json$/);
     const scorer = loadModel(captured.writes[0].data);
     expect(scorer.featureNames.length).toBeGreaterThan(5);
