@@ -5,11 +5,13 @@ import { applicantsToDataset, type ApplicantRow } from '../features/index.js';
 import { safeParseApplicant } from '../schema/parseApplicant.js';
 import type { CliIO } from './io.js';
 import { note } from './io.js';
+import { cliWording } from './_messages.js';
 
 /** Table options a command passes through to `readTable`. */
 export interface TableArgs {
   target?: string;
   bad?: string;
+  good?: string;
   categorical?: string[];
   numeric?: string[];
   exclude?: string[];
@@ -81,11 +83,15 @@ export async function readApplicantDataset(path: string, io: CliIO, where: strin
 
 /** Reads a labelled table (CSV or JSON Lines) and prints the reader's messages to stderr. */
 export async function readLabelledTable(path: string, args: TableArgs, io: CliIO, where: string): Promise<{ dataset: Dataset; report: ReadReport }> {
-  const { target, bad, ...rest } = args;
-  const result = await readTable(path, { ...stripUndefined(rest), target, bad: bad === undefined ? undefined : parseBad(bad) });
-  for (const m of result.report.messages) note(io, `${where}: ${m}`);
-  for (const e of result.report.errors.slice(0, 20)) note(io, `${where}: line ${e.line}${e.column ? ` column ${e.column}` : ''}: ${e.reason}`);
-  if (result.report.errorCount > 20) note(io, `${where}: ... ${result.report.errorCount - 20} more row errors`);
+  const { target, bad, good, ...rest } = args;
+  const result = await readTable(path, { ...stripUndefined(rest), target, bad: bad === undefined ? undefined : parseBad(bad), ...(good !== undefined ? { good } : {}) });
+  for (const m of result.report.messages) note(io, `${where}: ${cliWording(m)}`);
+  // Rows with a third target value (--good given) are counted in one message, not listed.
+  const otherTarget = `target '${target}' holds a value that is neither the bad nor the good value`;
+  const errors = good === undefined ? result.report.errors : result.report.errors.filter((e) => e.reason !== otherTarget);
+  const unlisted = result.report.errorCount - result.report.errors.length;
+  for (const e of errors.slice(0, 20)) note(io, `${where}: line ${e.line}${e.column ? ` column ${e.column}` : ''}: ${e.reason}`);
+  if (errors.length > 20) note(io, `${where}: ... ${errors.length - 20}${unlisted > 0 ? '+' : ''} more row errors`);
   return result;
 }
 

@@ -1,16 +1,21 @@
 import { readFileSync } from 'node:fs';
+import { recordToFeatureRecord } from '../data/index.js';
 import { InvalidInputError } from '../errors.js';
 import { scalingConstants } from '../scaling/index.js';
 import type { ModelArtifact } from '../schema/artifact.js';
 import type { CompactTree } from '../schema/artifacts/trees.js';
+import { extractFeatures, featureRecordFromVector } from '../features/index.js';
+import { parseApplicant } from '../schema/parseApplicant.js';
 import { scoreApplicant } from '../scoreApplicant.js';
 import { ScorecardScorer, TreeEnsembleScorer } from '../scorers/index.js';
 import type { FeatureRecord, Scorer } from '../types.js';
 import { parseCommandArgs } from './args.js';
 import type { Command } from './command.js';
-import { EXIT, write } from './io.js';
+import { EXIT, note, write, type CliIO } from './io.js';
 import { loadScorerArg } from './_loadArtifact.js';
 import { looksLikeApplicant } from './_trainingData.js';
+import { missingTest, resolveReading } from './_readingOptions.js';
+import { flatTextRecord } from './_tableRecord.js';
 
 const HELP = `Usage: credit-scoring explain [--model MODEL.json] [--row JSON|@FILE] [--json]
 
@@ -21,7 +26,10 @@ importance (splits and training cover per feature).
 With --row: one applicant's explanation: score, probability of default, every adverse factor with
 the points it costs (reason codes, largest first) and, for tree models, each feature's TreeSHAP
 contribution in log-odds and points. The row is a raw applicant (or { "applicant": ... }) or a
-feature record ({ "feature": value, ... }), as JSON text or @file.
+feature record ({ "feature": value, ... }, read like a row of a JSON Lines table: "yes"/"no",
+numbers as text and missing tokens are understood), as JSON text or @file. A feature record should
+hold every model feature (a feature it lacks is scored as missing, and the command says which ones
+on stderr); keys that are not model features are ignored.
 
 Options:
   --model FILE   model artifact (default: the bundled default model)
@@ -30,7 +38,19 @@ Options:
 
 Examples:
   credit-scoring explain --model german.json
-  credit-scoring explain --model german.json --row '{"duration_in_month": 48, "purpose": "car (new)"}'
+  credit-scoring explain --model german.json --row @applicant.json
+  credit-scoring explain --model german.json --row \\
+    '{"status_of_existing_checking_account": "no checking account", "duration_in_month": 27,
+     "credit_history": "existing credits paid back duly till now", "purpose": "car (new)",
+     "credit_amount": 2570, "savings_account_and_bonds": "... < 100 DM",
+     "present_employment_since": "1 <= ... < 4 years",
+     "installment_rate_in_percentage_of_disposable_income": 3,
+     "personal_status_and_sex": "male : single", "other_debtors_or_guarantors": "none",
+     "present_residence_since": 3, "property": "real estate", "age_in_years": 21,
+     "other_installment_plans": "none", "housing": "rent",
+     "number_of_existing_credits_at_this_bank": 1, "job": "skilled employee / official",
+     "number_of_people_being_liable_to_provide_maintenance_for": 1, "telephone": "none",
+     "foreign_worker": "yes"}'
 `;
 
 export const explainCommand: Command = {
@@ -41,7 +61,7 @@ export const explainCommand: Command = {
     const { values } = parseCommandArgs('explain', argv, { model: { type: 'string' }, row: { type: 'string' }, json: { type: 'boolean' } });
     const scorer = loadScorerArg(values.model);
     const asJson = values.json === true;
-    const text = values.row === undefined ? describeModel(scorer, asJson) : explainRow(scorer, readRowArg(values.row), asJson);
+    const text = values.row === undefined ? describeModel(scorer, asJson) : explainRow(scorer, readRowArg(values.row), asJson, io);
     const pending = write(io.stdout, text.endsWith('\n') ? text : `${text}\n`);
     if (pending) await pending;
     return EXIT.ok;
@@ -57,22 +77,34 @@ function readRowArg(arg: string): unknown {
   }
 }
 
-function explainRow(scorer: Scorer, row: unknown, asJson: boolean): string {
+function explainRow(scorer: Scorer, row: unknown, asJson: boolean, io: CliIO): string {
   const all = scorer.featureNames.length;
   let result;
-  let record: FeatureRecord | undefined;
-  if (looksLikeApplicant(row)) {
+  let record: FeatureRecord;
+  if (looksLikeApplicant(row, scorer.featureNames)) {
     const raw = typeof row === 'object' && row !== null && 'applicant' in row ? (row as { applicant: unknown }).applicant : row;
     result = scoreApplicant(raw, { model: scorer, maxReasons: all });
+    // The same point-in-time features scoreApplicant scored, for the TreeSHAP contributions.
+    const features = featureRecordFromVector(extractFeatures(parseApplicant(raw)));
+    record = Object.fromEntries(scorer.featureNames.map((n) => [n, features[n] ?? null]));
   } else {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
       throw new InvalidInputError('explain: --row must be a JSON object', [{ code: 'invalid_type', path: ['row'], message: 'expected an object' }]);
     }
-    record = row as FeatureRecord;
+    const lacking = scorer.featureNames.filter((n) => !Object.hasOwn(row, n));
+    if (lacking.length > 0) {
+      note(
+        io,
+        `explain: the row lacks ${lacking.length} of the model's ${all} features, scored as missing: ${lacking.join(', ')}${lacking.length === all ? ' (is it the right model?)' : ''}`,
+      );
+    }
+    // Read as a table row is read for the model: "yes", "52000", "NA" mean what they meant in training.
+    const specs = scorer.toArtifact().features;
+    record = recordToFeatureRecord(flatTextRecord(row, scorer.featureNames, missingTest(resolveReading(scorer, undefined, undefined).missing), 'explain: --row'), specs);
     result = scorer.score(record, { maxReasons: all });
   }
   let contributions: { feature: string; logOdds: number; points: number }[] | undefined;
-  if (scorer instanceof TreeEnsembleScorer && record !== undefined) {
+  if (scorer instanceof TreeEnsembleScorer) {
     const { factor } = scalingConstants(scorer.toArtifact().scaling);
     const e = scorer.explainLogOdds(record);
     contributions = scorer.featureNames

@@ -8,6 +8,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import type { Command } from './command.js';
 import { EXIT, UsageError, type CliIO } from './io.js';
 import { commands } from './commands.js';
+import { cliWording } from './_messages.js';
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -28,9 +29,14 @@ function usage(): string {
 /** Runs the CLI with the given arguments and streams; resolves to the exit code. */
 export async function runCli(argv: readonly string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
-  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+  if (name === undefined) {
+    // Bad usage: the usage text is a message (stderr); stdout carries data only.
+    io.stderr.write(usage());
+    return EXIT.usage;
+  }
+  if (name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(usage());
-    return name === undefined ? EXIT.usage : EXIT.ok;
+    return EXIT.ok;
   }
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${pkg.version}\n`);
@@ -53,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
       return EXIT.usage;
     }
     if (e instanceof CreditScoreError) {
-      io.stderr.write(`credit-scoring ${command.name}: ${e.name} (${e.code}): ${e.message}\n`);
+      io.stderr.write(`credit-scoring ${command.name}: ${e.name} (${e.code}): ${cliWording(e.message)}\n`);
       for (const issue of e.issues.slice(0, 20)) io.stderr.write(`  - ${formatIssuePath(issue.path)}: ${issue.message} [${issue.code}]\n`);
       if (e.issues.length > 20) io.stderr.write(`  ... and ${e.issues.length - 20} more\n`);
       return EXIT.usage;

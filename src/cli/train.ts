@@ -10,12 +10,16 @@ import { decimal, integer, list, parseCommandArgs, required } from './args.js';
 import type { Command } from './command.js';
 import { EXIT, UsageError, note } from './io.js';
 import { isApplicantFile, markProtected, readApplicantDataset, readLabelledTable, type TableArgs } from './_trainingData.js';
+import { checkOutputPath } from './_output.js';
+import { DEFAULT_MISSING, parseDelimiterOption, parseMissingOption, unionTokens, withReadingOptions } from './_readingOptions.js';
+import { unusedColumnMessages } from './_unusedColumns.js';
 
 const FAMILIES = ['scorecard', 'logistic', 'tree', 'forest', 'gbm'] as const;
 type Family = (typeof FAMILIES)[number];
 
-const HELP = `Usage: credit-scoring train --data FILE [--target COL] [--bad VALUE] [--model ${FAMILIES.join('|')}]
-                            [--categorical A,B] [--numeric A,B] [--exclude C,D] [--seed N]
+const HELP = `Usage: credit-scoring train --data FILE [--target COL] [--bad VALUE [--good VALUE]]
+                            [--model ${FAMILIES.join('|')}] [--categorical A,B] [--numeric A,B]
+                            [--exclude C,D] [--missing T1,T2] [--delimiter C] [--seed N]
                             [--valid-fraction F] [--id ID] [--protected A,B] [--allow-protected]
                             --out MODEL.json
 
@@ -24,17 +28,26 @@ identical bytes). FILE is a table (CSV with a header, or JSON Lines of flat obje
 transparently) with a target column, or raw applicants as JSON Lines ({ "applicant": ...,
 "outcome": { "defaulted": ... } } per line, as 'generate' writes them), whose point-in-time
 features are extracted by the feature catalogue. '-' reads stdin (a table when --target is given).
+Messages on stderr say which columns were dropped (ID-like, constant), which look mistyped (mostly
+numbers read as categorical, decimal commas), and which columns the trainer left out of the model.
+The reading options (--missing, --delimiter) are recorded in the model, and score and backtest
+use them by default.
 
 Options:
   --data FILE            training data (required)
   --target COL           target column of a table (required for tables)
   --bad VALUE            the target value meaning "bad" (default: 1 when the target is 0/1)
+  --good VALUE           the target value meaning "good": rows with any other target value are
+                         left out (counted on stderr); needed when the target has more than two
+                         values (e.g. --bad "Charged Off" --good "Fully Paid")
   --model FAMILY         ${FAMILIES.join(', ')} (default scorecard)
   --categorical A,B      columns to treat as categorical (others inferred)
   --numeric A,B          columns to treat as numeric
-  --exclude C,D          columns never used as features
-  --missing T1,T2        cell texts meaning missing (default: empty, NA, N/A, NaN, null, ?)
-  --delimiter C          CSV delimiter (default: detected among , ; tab)
+  --exclude C,D          columns never used as features (tables: not read; raw applicants:
+                         catalogue feature names)
+  --missing T1,T2        cell texts meaning missing, added to the defaults (empty, NA, N/A, NaN,
+                         null, ?); the empty cell is always missing
+  --delimiter C          CSV delimiter, one character or 'tab' (default: detected among , ; tab)
   --seed N               seed of every random choice (default 1)
   --valid-fraction F     hold out a stratified fraction F in (0, 0.5] to report validation AUC/KS
                          (gbm: also used for early stopping); default 0 (gbm: 0.2)
@@ -45,7 +58,8 @@ Options:
   --out MODEL.json       where to write the artifact (required)
 
 Example:
-  credit-scoring train --data german/train.csv --target creditability --bad bad --model scorecard --out german.json
+  credit-scoring train --data german/train.csv --target creditability --bad bad --model scorecard \\
+    --protected personal_status_and_sex,age_in_years,foreign_worker --out german.json
 `;
 
 export const trainCommand: Command = {
@@ -57,6 +71,7 @@ export const trainCommand: Command = {
       data: { type: 'string' },
       target: { type: 'string' },
       bad: { type: 'string' },
+      good: { type: 'string' },
       model: { type: 'string' },
       categorical: { type: 'string' },
       numeric: { type: 'string' },
@@ -76,18 +91,25 @@ export const trainCommand: Command = {
     if (!FAMILIES.includes(family)) throw new UsageError(`train: --model must be one of ${FAMILIES.join(', ')}`);
     const seed = integer('train', 'seed', values.seed, 1, 0, 2 ** 31 - 1);
     const validFraction = decimal('train', 'valid-fraction', values['valid-fraction'], family === 'gbm' ? 0.2 : 0, 0, 0.5) ?? 0;
+    if (values.good !== undefined && values.bad === undefined) throw new UsageError('train: --good needs --bad');
+    const addedMissing = parseMissingOption(values.missing);
+    const delimiter = parseDelimiterOption(values.delimiter);
     const tableArgs: TableArgs = {
       target: values.target,
       bad: values.bad,
+      good: values.good,
       categorical: list(values.categorical),
       numeric: list(values.numeric),
       exclude: list(values.exclude),
-      missing: values.missing === undefined ? undefined : values.missing.split(','),
-      delimiter: values.delimiter,
+      missing: unionTokens(DEFAULT_MISSING, addedMissing),
+      delimiter,
     };
+    // Before any long work: a bad --out path fails now, not after the fit.
+    checkOutputPath('train', out);
 
     let dataset: Dataset;
-    if (isApplicantFile(data, tableArgs)) {
+    const isApplicants = isApplicantFile(data, tableArgs);
+    if (isApplicants) {
       const r = await readApplicantDataset(data, io, 'train');
       dataset = r.dataset;
       note(io, `train: ${r.rows.toLocaleString('en-US')} labelled applicants read${r.skipped ? `, ${r.skipped} skipped` : ''}; ${dataset.columns.length - 1} catalogue features`);
@@ -108,14 +130,18 @@ export const trainCommand: Command = {
     const common = {
       id: values.id ?? family,
       seed,
-      exclude: tableArgs.exclude,
+      // A table's excluded columns were never read; raw applicants' are catalogue features.
+      ...(isApplicants && tableArgs.exclude !== undefined ? { exclude: tableArgs.exclude } : {}),
       allowProtected: values['allow-protected'] === true,
       target: { name: tableArgs.target ?? 'defaulted', bad: tableArgs.bad },
     };
     const started = performance.now();
-    const artifact: ModelArtifact = train(family, fitRows, validRows, common);
+    const trained: ModelArtifact = train(family, fitRows, validRows, common);
     const seconds = (performance.now() - started) / 1000;
+    const reading = isApplicants ? {} : { ...(addedMissing !== undefined && addedMissing.length > 0 ? { missing: tableArgs.missing } : {}), ...(delimiter !== undefined ? { delimiter } : {}) };
+    const artifact = Object.keys(reading).length > 0 ? withReadingOptions(trained, reading) : trained;
     const scorer = loadModel(artifact);
+    for (const m of unusedColumnMessages(dataset, artifact, { allowProtected: common.allowProtected, isApplicants })) note(io, `train: ${m}`);
     note(io, `train: ${family} model '${scorer.id}' on ${fitRows.rows.toLocaleString('en-US')} rows with ${artifact.features.length} features in ${seconds.toFixed(1)} s`);
     if (validRows !== undefined) {
       const m = datasetToFeatureMatrix(validRows, artifact.features);
