@@ -72,3 +72,10 @@ export function parseDelimiterOption(value: string | undefined): string | undefi
   if (value === 'tab' || value === '\\t') return '\t';
   return value;
 }
+
+/** Whether a cell text is missing: it equals a token once surrounding blanks are removed, as the data layer compares. */
+export function missingTest(tokens: readonly string[]): (cell: string) => boolean {
+  const set = new Set(tokens);
+  set.add('');
+  return (cell) => set.has(cell) || set.has(cell.trim());
+}
