@@ -1,7 +1,8 @@
 /**
  * The raw applicant: what a loan system knows at the decision date. Validation is strict:
  * unknown keys are rejected, dates must be real calendar dates, amounts finite and non-negative
- * where that is meaningful. Events dated on or after `asOf` are accepted (a backtest feeds full
+ * where that is meaningful, and an end date is never before its start (a tradeline's `closedDate`
+ * before its `openedDate`, a public record's `satisfiedDate` before its `filedDate`). Events dated on or after `asOf` are accepted (a backtest feeds full
  * histories) and ignored by every feature.
  *
  * Point-in-time conventions used by the feature catalogue:
@@ -37,7 +38,8 @@ export const PaymentHistoryEntry = z.strictObject({
 });
 
 /**
- * A credit account on the bureau file.
+ * A credit account on the bureau file. `closedDate`, when given, must not be before `openedDate`
+ * (rule `closed_before_opened`, path `closedDate`).
  *
  * @category Schema
  * @example
@@ -64,6 +66,13 @@ export const Tradeline = z.strictObject({
   reportedDate: IsoDate.optional(),
   /** Month-by-month history, any order. */
   history: z.array(PaymentHistoryEntry).default([]),
+}).check((ctx) => {
+  // An account cannot close before it opened (swapped or mis-keyed dates would otherwise pass as an
+  // old, closed account). Checked only once both dates are valid; the same day is allowed.
+  const { openedDate, closedDate } = ctx.value;
+  if (typeof closedDate === 'string' && closedDate < openedDate) {
+    ctx.issues.push({ code: 'custom', path: ['closedDate'], message: 'must not be before openedDate', input: closedDate, params: { rule: 'closed_before_opened' } });
+  }
 });
 
 /**
@@ -79,7 +88,8 @@ export const Inquiry = z.strictObject({
 });
 
 /**
- * A public record on the bureau file.
+ * A public record on the bureau file. `satisfiedDate`, when given, must not be before `filedDate`
+ * (rule `satisfied_before_filed`, path `satisfiedDate`).
  *
  * @category Schema
  * @example
@@ -90,6 +100,12 @@ export const PublicRecord = z.strictObject({
   filedDate: IsoDate,
   satisfiedDate: IsoDate.nullable().optional(),
   amount: Amount.nullable().optional(),
+}).check((ctx) => {
+  // A record cannot be satisfied before it was filed. Checked only once both dates are valid.
+  const { filedDate, satisfiedDate } = ctx.value;
+  if (typeof satisfiedDate === 'string' && satisfiedDate < filedDate) {
+    ctx.issues.push({ code: 'custom', path: ['satisfiedDate'], message: 'must not be before filedDate', input: satisfiedDate, params: { rule: 'satisfied_before_filed' } });
+  }
 });
 
 /**

@@ -46,7 +46,7 @@ function withFutureEvents(input: ApplicantInput): ApplicantInput {
         u.history.push({ month: futureMonths[1], daysPastDue: 90, balance: 66_666, status: 'collection' });
         if (u.reportedDate >= asOf) Object.assign(u, { balance: 987_654, status: 'collection' });
       }
-      if (u.closedDate == null) u.closedDate = asOf; // closing on asOf: still open at asOf
+      if (u.closedDate == null) u.closedDate = u.openedDate > asOf ? u.openedDate : asOf; // closing on asOf: still open at asOf (never before it opened)
       return u;
     });
     // accounts opened on or after asOf, with (inconsistent) past history and past snapshots: they do not exist yet
@@ -59,7 +59,7 @@ function withFutureEvents(input: ApplicantInput): ApplicantInput {
     }
     const inquiries = [...(b.inquiries ?? [])];
     for (const date of [asOf, nextDay, nextYear]) inquiries.push({ date, type: 'hard' }, { date, type: 'soft' });
-    const publicRecords = (b.publicRecords ?? []).map((r) => (r.satisfiedDate == null ? { ...r, satisfiedDate: asOf } : r));
+    const publicRecords = (b.publicRecords ?? []).map((r) => (r.satisfiedDate == null ? { ...r, satisfiedDate: r.filedDate > asOf ? r.filedDate : asOf } : r));
     for (const filedDate of [asOf, nextDay]) publicRecords.push({ type: 'bankruptcy', filedDate, satisfiedDate: null }, { type: 'judgment', filedDate, satisfiedDate: nextYear });
     a.bureau = { status: 'hit', tradelines, inquiries, publicRecords };
   }

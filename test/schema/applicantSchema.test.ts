@@ -161,10 +161,17 @@ describe('parseApplicant: calendar dates and months', () => {
     expect(issuesOf({ ...fullApplicant(), asOf: new Date('2024-06-15') })).toEqual([{ path: ['asOf'], code: 'invalid_type' }]);
   });
 
-  // Not a rule today: an end date before its start (closedDate < openedDate, satisfiedDate <
-  // filedDate) is accepted. Adding it collides with test/features/pointInTime.test.ts, which
-  // writes closedDate = asOf on tradelines opened after asOf (see the report of this change).
-  it.todo('parseApplicant(x) rejects a tradeline closedDate before its openedDate (closed_before_opened)');
+  it('parseApplicant(x) rejects an end date before its start: closedDate < openedDate (closed_before_opened), satisfiedDate < filedDate (satisfied_before_filed)', () => {
+    const closed = withValueAt(withValueAt(FULL_APPLICANT, ['bureau', 'tradelines', 0, 'openedDate'], '2020-05-10'), ['bureau', 'tradelines', 0, 'closedDate'], '2020-05-09');
+    expect(issuesOf(closed)).toEqual([{ path: ['bureau', 'tradelines', 0, 'closedDate'], code: 'closed_before_opened' }]);
+    const satisfied = withValueAt(withValueAt(FULL_APPLICANT, ['bureau', 'publicRecords', 0, 'filedDate'], '2019-03-01'), ['bureau', 'publicRecords', 0, 'satisfiedDate'], '2019-02-28');
+    expect(issuesOf(satisfied)).toEqual([{ path: ['bureau', 'publicRecords', 0, 'satisfiedDate'], code: 'satisfied_before_filed' }]);
+    // the same day is allowed (opened and closed on one day; filed and satisfied on one day)
+    const sameDay = withValueAt(withValueAt(FULL_APPLICANT, ['bureau', 'tradelines', 0, 'openedDate'], '2020-05-10'), ['bureau', 'tradelines', 0, 'closedDate'], '2020-05-10');
+    expect(safeParseApplicant(sameDay).ok).toBe(true);
+    // the dates themselves are never echoed
+    expectNotEchoed(errorOf(closed), ['2020-05-09']);
+  });
 });
 
 /** [field, path, bad value, expected rule]: each input differs from the full applicant in one field only. */
