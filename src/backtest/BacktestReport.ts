@@ -144,6 +144,7 @@ const ScoreBandSchema = z.strictObject({
 
 const RocPointSchema = z.strictObject({ falsePositiveRate: rate, truePositiveRate: rate });
 const KsPointSchema = z.strictObject({ score: finite, cumulativeBadShare: rate, cumulativeGoodShare: rate });
+const ApprovalPointSchema = z.strictObject({ score: finite, approvalRate: rate, badRate: rate });
 
 const PsiBinSchema = z.strictObject({
   lowerScore: finite.nullable(),
@@ -243,6 +244,13 @@ export const BacktestReportSchema = z.strictObject({
     roc: z.array(RocPointSchema),
     /** Cumulative share of bads and goods at or below each score, ≤ 200 points. */
     ks: z.array(KsPointSchema),
+    /**
+     * Approval-rate / bad-rate trade-off (strategy curve): approving every row scoring at or above
+     * `score` approves `approvalRate` of the rows at a bad rate of `badRate` among them; from the
+     * strictest cut-off to approving everyone, ≤ 200 points. Absent from reports written before it
+     * was added (same schemaVersion: an added key).
+     */
+    approval: z.array(ApprovalPointSchema).optional(),
   }),
   /** Histogram of scores of goods and of bads on common bins. */
   scoreDistribution: z.strictObject({ binEdges: z.array(finite), goods: z.array(count), bads: z.array(count) }),

@@ -206,6 +206,57 @@ export function bandChart(report: BacktestReport): string {
   });
 }
 
+/**
+ * Approval-rate / bad-rate trade-off: the bad rate among those approved as the cut-off score moves
+ * down, with the score band cut-offs marked and labelled by their score (labels that would crowd
+ * the previous one are left to the tooltip).
+ */
+export function approvalChart(report: BacktestReport): string {
+  const curve = report.curves.approval;
+  if (!curve || curve.length === 0) return '';
+  const cutoffs = report.scoreBands.filter((b) => b.lowerScore !== null);
+  const maxBad = Math.max(...curve.map((p) => p.badRate), ...cutoffs.map((b) => b.cumulativeBadRate), report.metrics.badRate);
+  const yd = niceDomain(0, maxBad > 0 ? maxBad : 0.01, 5);
+  const { x0, x1, y0, y1 } = plotArea();
+  const sx = scale(0, 1, x0, x1);
+  const sy = scale(0, yd.max, y0, y1);
+  const overall = sy(report.metrics.badRate);
+  const body: string[] = [
+    `<path data-role="reference" d="M${px(x0)} ${px(overall)}L${px(x1)} ${px(overall)}" stroke="${COLORS.reference}" stroke-width="1.2" stroke-dasharray="5 4"/>`,
+    `<path data-series="tradeoff" d="${polylinePath(curve.map((p) => [sx(p.approvalRate), sy(p.badRate)] as const))}" fill="none" stroke="${COLORS.champion}" stroke-width="2.5" stroke-linejoin="round"/>`,
+  ];
+  let lastLabelRight = Number.NEGATIVE_INFINITY;
+  for (const b of cutoffs) {
+    const x = sx(b.cumulativeApprovalRate);
+    const y = sy(b.cumulativeBadRate);
+    const text = `≥ ${formatInteger(b.lowerScore as number)}`;
+    body.push(
+      `<path data-series="cutoff" d="${markerPath(x, y)}" fill="${COLORS.bads}" stroke="#fff" stroke-width="1"><title>${escapeHtml(`Approve scores ${text}: ${formatPercent(b.cumulativeApprovalRate)} approved, bad rate ${formatPercent(b.cumulativeBadRate, 2)}`)}</title></path>`,
+    );
+    // Above-left of the marker (empty: the curve rises to the right); near the y axis, to its right
+    // (below it unless that would reach the x axis).
+    const width = estimateTextWidth(text) * (10.5 / 12);
+    const isLeft = x - 6 - width > x0 + 4;
+    const left = isLeft ? x - 6 - width : x + 6;
+    if (left < lastLabelRight + 6) continue;
+    lastLabelRight = left + width;
+    const ty = isLeft || y + 14 > y0 - 4 ? y - 7 : y + 14;
+    body.push(`<text class="point-label" x="${px(isLeft ? x - 6 : x + 6)}" y="${px(ty)}" text-anchor="${isLeft ? 'end' : 'start'}">${escapeHtml(text)}</text>`);
+  }
+  return chartFrame({
+    chart: 'approval',
+    title: 'Approval rate vs bad rate',
+    description: 'Share of applicants approved against the bad rate among them, as the cut-off score moves down; markers are the score band cut-offs.',
+    x: { min: 0, max: 1, ticks: percentTicks, format: pct0, label: 'Approval rate (share approved at or above the cut-off)' },
+    y: { min: 0, max: yd.max, ticks: yd.ticks, format: percentFormatter(yd.ticks), label: 'Bad rate of approved' },
+    body: body.join(''),
+    legend: [
+      { color: COLORS.champion, label: 'Approve at or above a score' },
+      { color: COLORS.reference, label: 'Everyone approved', dashed: true },
+    ],
+  });
+}
+
 /** PSI of the score and CSI per characteristic as horizontal bars, with the 0.10 / 0.25 levels. */
 export function stabilityChart(report: BacktestReport): string {
   const stability = report.stability;

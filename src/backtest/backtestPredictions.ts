@@ -1,6 +1,7 @@
 import type { Column } from '../data/Dataset.js';
 import { InvalidInputError, type Issue } from '../errors.js';
 import {
+  approvalTradeoffCurve,
   auc,
   averagePrecision,
   bootstrapConfidenceInterval,
@@ -166,6 +167,7 @@ export function backtestPredictions(input: BacktestPredictionsInput, options?: B
   const rocs = pds.map((pd) => rocCurve(pd, labels, weights));
   const rocPoints = rocs.map((r) => rocPointsOf(r.falsePositiveRate, r.truePositiveRate));
   const ksCurve = ksCurveOf(rocs[0].thresholds, rocs[0].falsePositiveRate, rocs[0].truePositiveRate, toScore);
+  const approvalCurve = approvalCurveOf(scores, labels, weights);
   const scoreDistribution = histogram(scores, labels, weights, opts.histogramBins, notes);
 
   // Stability.
@@ -225,7 +227,7 @@ export function backtestPredictions(input: BacktestPredictionsInput, options?: B
     calibration,
     grades,
     scoreBands,
-    curves: { roc: rocPoints[0], ks: ksCurve },
+    curves: { roc: rocPoints[0], ks: ksCurve, approval: approvalCurve },
     scoreDistribution,
     stability,
     comparison,
@@ -430,6 +432,13 @@ function ksCurveOf(thresholds: Float64Array, fpr: Float64Array, tpr: Float64Arra
   for (let k = 1; k < m; k++) if (y[k] - x[k] > y[best] - x[best]) best = k;
   const keep = downsampleCurve(x, y, 200, best);
   return keep.map((k) => ({ score: toScore(thresholds[k + 1]), cumulativeBadShare: y[k], cumulativeGoodShare: x[k] }));
+}
+
+/** The champion's approval-rate / bad-rate trade-off by score cut-off, downsampled to ≤ 200 points (both ends kept). */
+function approvalCurveOf(scores: Float64Array, labels: Uint8Array, weights: Float64Array | undefined): NonNullable<BacktestReport['curves']['approval']> {
+  const curve = approvalTradeoffCurve(scores, labels, { weights, scoreDirection: 'higherIsSafer' });
+  const keep = downsampleCurve(curve.approvalRate, curve.badRate, 200, -1);
+  return keep.map((k) => ({ score: curve.cutoffs[k], approvalRate: Math.min(1, curve.approvalRate[k]), badRate: curve.badRate[k] }));
 }
 
 /** Round interior score cut points: a 10/20/25/50... step giving about 8 bands over the 2nd–98th percentile. */

@@ -1,5 +1,5 @@
 import type { BacktestReport } from './BacktestReport.js';
-import { bandChart, calibrationChart, distributionChart, ksChart, rocChart, stabilityChart } from './_charts.js';
+import { approvalChart, bandChart, calibrationChart, distributionChart, ksChart, rocChart, stabilityChart } from './_charts.js';
 import { escapeHtml, formatInteger, formatMetric, formatPercent } from './_format.js';
 import {
   type TextTable,
@@ -30,9 +30,10 @@ export const REPORT_HTML_CSP = "default-src 'none'; style-src 'unsafe-inline'; i
 /**
  * Renders a backtest report as one self-contained HTML file: inline CSS and inline SVG charts (ROC
  * curve, KS chart, calibration plot, score distribution of goods vs bads, bad rate by score band,
- * PSI per characteristic when a reference was given), the tables of the Markdown report, readable
- * on screen and printable (`@media print`). No network, no fonts, no scripts (a CSP forbids them).
- * Each chart is an `<svg data-chart="roc|ks|calibration|distribution|bands|psi">` whose data are
+ * approval rate vs bad rate, PSI per characteristic when a reference was given), the tables of the
+ * Markdown report, readable on screen and printable on A4 (`@media print`). No network, no fonts,
+ * no scripts (a CSP forbids them). Each chart is an
+ * `<svg data-chart="roc|ks|calibration|distribution|bands|approval|psi">` whose data are
  * `path`/`rect` elements with a `data-series` attribute.
  *
  * @param report - a report from {@link backtest} (validated against {@link BacktestReportSchema})
@@ -51,6 +52,7 @@ export function renderReportHtml(report: BacktestReport): string {
     figure('Calibration: expected vs observed bad rate', calibrationChart(r), 'Points above the diagonal: more bads than the model predicted.'),
     figure('Score distribution: goods vs bads', distributionChart(r), 'Each group sums to 100%; the less the two overlap, the better the separation.'),
     figure('Bad rate by score band', bandChart(r), 'Bad rate should fall steadily as the score rises.'),
+    figure('Approval rate vs bad rate', approvalChart(r), 'Approving more applicants means accepting a higher bad rate; markers are the cut-offs of the score band table.'),
     figure('Stability: PSI of the score and CSI per characteristic', stabilityChart(r), 'Below 0.10: stable; 0.10 to 0.25: moderate shift; 0.25 and above: significant shift.'),
   ].filter((f) => f !== '');
   const m = r.metrics;
@@ -151,6 +153,7 @@ svg.chart .axis-label { font-size: 12.5px; fill: var(--muted); }
 svg.chart .annotation { font-size: 12px; font-weight: 600; paint-order: stroke; stroke: #fff; stroke-width: 4px; stroke-linejoin: round; }
 svg.chart .legend-box { fill: #fff; fill-opacity: 0.92; stroke: #d9dde5; }
 svg.chart .bar-label { font-size: 10.5px; fill: var(--muted); }
+svg.chart .point-label { font-size: 10.5px; fill: var(--ink); paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; font-size: 0.9rem; min-width: 50%; }
 th, td { padding: 5px 10px; border-bottom: 1px solid var(--rule); text-align: left; white-space: nowrap; }

@@ -16,6 +16,24 @@ function binormalRoc(d: number, points = 60): { falsePositiveRate: number; trueP
   return out;
 }
 
+/** A trade-off curve through the band cut-offs (strictest first), with points between them. */
+function approvalCurve(bands: BacktestReport['scoreBands']): NonNullable<BacktestReport['curves']['approval']> {
+  const points: NonNullable<BacktestReport['curves']['approval']> = [];
+  let previous = { approvalRate: 0, badRate: bands[0].badRate };
+  for (const b of bands) {
+    for (let k = 1; k <= 4; k++) {
+      const f = k / 4;
+      points.push({
+        score: (b.lowerScore ?? 500) + (1 - f) * 20,
+        approvalRate: previous.approvalRate + f * (b.cumulativeApprovalRate - previous.approvalRate),
+        badRate: previous.badRate + f * (b.cumulativeBadRate - previous.badRate),
+      });
+    }
+    previous = { approvalRate: b.cumulativeApprovalRate, badRate: b.cumulativeBadRate };
+  }
+  return points;
+}
+
 export function sampleReport(options: { challengers?: boolean; stability?: boolean } = {}): BacktestReport {
   const edges: number[] = [];
   for (let s = 480; s <= 760; s += 10) edges.push(s);
@@ -109,7 +127,7 @@ export function sampleReport(options: { challengers?: boolean; stability?: boole
     },
     grades,
     scoreBands: [...scoreBands].reverse(),
-    curves: { roc: championRoc, ks },
+    curves: { roc: championRoc, ks, approval: approvalCurve(scoreBands) },
     scoreDistribution: { binEdges: edges, goods, bads },
     stability: null,
     comparison: null,

@@ -3,6 +3,7 @@ import { BacktestReportSchema, backtestPredictions } from '../../src/backtest/in
 import { stratifiedSplit } from '../../src/data/index.js';
 import { InsufficientDataError, InvalidInputError, InvalidOptionsError } from '../../src/errors.js';
 import {
+  approvalTradeoffCurve,
   auc,
   averagePrecision,
   bootstrapConfidenceInterval,
@@ -109,6 +110,29 @@ describe('backtestPredictions', () => {
     // Round cut-offs (multiples of 5 points).
     for (const c of cuts) expect(c % 5).toBe(0);
     expect(report.scoreBands.reduce((a, b) => a + b.count, 0)).toBe(4000);
+  });
+
+  it('backtestPredictions(input) carries the approval / bad-rate trade-off curve of approvalTradeoffCurve, ≤ 200 points, agreeing with the band table at its cut-offs', () => {
+    const scores = Float64Array.from(pdA, (p) => scoreFromProbability(p, DEFAULT_SCALING));
+    const direct = approvalTradeoffCurve(scores, labels, { scoreDirection: 'higherIsSafer' });
+    const curve = report.curves.approval ?? [];
+    expect(curve.length).toBeLessThanOrEqual(200);
+    expect(curve[0]).toEqual({ score: direct.cutoffs[0], approvalRate: direct.approvalRate[0], badRate: direct.badRate[0] });
+    expect(curve.at(-1)?.approvalRate).toBe(1);
+    expect(curve.at(-1)?.badRate).toBeCloseTo(report.metrics.badRate, 14);
+    const at = new Map(Array.from(direct.cutoffs, (c, k) => [c, k]));
+    for (const p of curve) {
+      const k = at.get(p.score) as number;
+      expect([p.approvalRate, p.badRate]).toEqual([Math.min(1, direct.approvalRate[k]), direct.badRate[k]]);
+    }
+    for (let k = 1; k < curve.length; k++) expect(curve[k].approvalRate).toBeGreaterThan(curve[k - 1].approvalRate);
+    // At each band cut-off the curve's point is the band table's cumulative columns.
+    for (const band of report.scoreBands.filter((b) => b.lowerScore !== null)) {
+      let k = -1;
+      for (let j = 0; j < direct.cutoffs.length; j++) if (direct.cutoffs[j] >= (band.lowerScore as number)) k = j;
+      expect(direct.approvalRate[k]).toBeCloseTo(band.cumulativeApprovalRate, 12);
+      expect(direct.badRate[k]).toBeCloseTo(band.cumulativeBadRate, 12);
+    }
   });
 
   it('backtestPredictions(input) downsamples the ROC to at most 200 points with exact endpoints', () => {

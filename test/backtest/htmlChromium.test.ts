@@ -132,6 +132,9 @@ function expectedSeries(report: BacktestReport): Record<string, Record<string, {
     },
     bands: { badRate: { count: report.scoreBands.length } },
   };
+  if (report.curves.approval) {
+    expected.approval = { tradeoff: { count: 1, vertices: report.curves.approval.length }, cutoff: { count: report.scoreBands.filter((b) => b.lowerScore !== null).length } };
+  }
   if (report.stability) expected.psi = { psi: { count: 1 }, csi: { count: report.stability.csi.length } };
   return expected;
 }
@@ -175,7 +178,7 @@ function chartProblems(c: ChartInspection, expected: Record<string, { count: num
   if (axisLabels.length < (c.chart === 'psi' ? 1 : 2)) problems.push(at(`axis titles: ${axisLabels.map((t) => t.text).join(' | ')}`));
   for (const kind of ['xTick', 'yTick'] as const) {
     const ticks = c.texts.filter((t) => t.kind === kind);
-    const categorical = (c.chart === 'psi' && kind === 'yTick') || c.chart === 'bands';
+    const categorical = (c.chart === 'psi' && kind === 'yTick') || (c.chart === 'bands' && kind === 'xTick');
     if (categorical) continue;
     if (ticks.length < 3) problems.push(at(`${ticks.length} ${kind} labels`));
     for (const t of ticks) if (!PEOPLE_NUMBER.test(t.text)) problems.push(at(`${kind} label '${t.text}' is not a people-formatted number`));

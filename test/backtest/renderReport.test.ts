@@ -70,7 +70,7 @@ describe('renderReportHtml', () => {
   const html = renderReportHtml(full);
 
   it('renderReportHtml(report) draws every chart as an svg with data-chart and path/rect data', () => {
-    for (const chart of ['roc', 'ks', 'calibration', 'distribution', 'bands', 'psi']) {
+    for (const chart of ['roc', 'ks', 'calibration', 'distribution', 'bands', 'approval', 'psi']) {
       const match = new RegExp(`<svg class="chart" data-chart="${chart}"[\\s\\S]*?</svg>`).exec(html);
       expect(match, chart).not.toBeNull();
       const svg = match?.[0] ?? '';
@@ -90,7 +90,7 @@ describe('renderReportHtml', () => {
   it('renderReportHtml(report) leaves out the stability chart without a reference, keeps the others', () => {
     const h = renderReportHtml(plain);
     expect(h).not.toContain('data-chart="psi"');
-    expect((h.match(/data-chart="/g) ?? []).length).toBe(5);
+    expect((h.match(/data-chart="/g) ?? []).length).toBe(6);
   });
 
   it('renderReportHtml(report) escapes text from the report', () => {
