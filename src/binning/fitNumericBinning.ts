@@ -11,7 +11,7 @@ import { fitOptimalMerges, type OptimalMerges } from './fitOptimalMerges.js';
  * Optimal monotone binning of a numeric characteristic, as scorecards use it.
  *
  * 1. Fine classing: up to `maxPrebins` (weighted) quantile pre-bins of the regular values
- *    ({@link fitQuantileBins}).
+ *    ({@link fitQuantileBins}); with at most `maxPrebins` distinct values, one pre-bin per value.
  * 2. Coarse classing: the exact IV-maximising merge of contiguous pre-bins under the constraints
  *    ({@link fitOptimalMerges}): at most `maxBins` bins, each with at least `minBinShare` of all
  *    rows, `minGoods` goods and `minBads` bads, and a strictly monotone WoE (bad rate) along the

@@ -31,8 +31,10 @@ const OptionsSchema = z.strictObject({
  * left out. Cut-points are observed values and bins are left-closed (`[c_k, c_{k+1})`): for
  * q = 1…maxBins−1 the first distinct value whose cumulative weight reaches q/maxBins of the total
  * closes a bin and the next distinct value is the cut-point; duplicates are dropped, so a value
- * holding many rows (e.g. 60% zeros) gives one bin of its own and fewer bins overall.
- * O(n log n).
+ * holding many rows (e.g. 60% zeros) gives one bin of its own and fewer bins overall. With at most
+ * `maxBins` distinct values (flags, small counts, ordinal codes) every distinct value is a bin of its
+ * own, so a rare value at either end (a 3% minority of a 0/1 flag) is not folded into its
+ * neighbour before the optimal merge can weigh it. O(n log n).
  *
  * @param values - the column; `NaN` = missing
  * @param options - see {@link FitQuantileBinsOptions}
@@ -42,7 +44,8 @@ const OptionsSchema = z.strictObject({
  * @category Binning
  * @example
  * fitQuantileBins(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8), { maxBins: 4 }); //=> [3, 5, 7]
- * fitQuantileBins(Float64Array.of(0, 0, 0, 0, 0, 0, 1, 2), { maxBins: 4 }); //=> [1]
+ * fitQuantileBins(Float64Array.of(0, 0, 0, 0, 0, 0, 1, 2, 3, 4), { maxBins: 4 }); //=> [1, 3]
+ * fitQuantileBins(Float64Array.of(0, 0, 0, 0, 0, 0, 1, 2), { maxBins: 4 }); //=> [1, 2]
  */
 export function fitQuantileBins(values: ArrayLike<number>, options: FitQuantileBinsOptions = {}): number[] {
   const parsed = OptionsSchema.safeParse(options);

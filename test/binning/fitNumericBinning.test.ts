@@ -48,7 +48,17 @@ describe('weightOfEvidence / informationValue', () => {
 describe('fitQuantileBins', () => {
   it('fitQuantileBins(values, { maxBins }) returns observed values as left-closed cut-points', () => {
     expect(fitQuantileBins(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8), { maxBins: 4 })).toEqual([3, 5, 7]);
-    expect(fitQuantileBins(Float64Array.of(0, 0, 0, 0, 0, 0, 1, 2), { maxBins: 4 })).toEqual([1]);
+    // Heavy ties with more distinct values than bins: the 0s fill the first three quarters.
+    expect(fitQuantileBins(Float64Array.of(0, 0, 0, 0, 0, 0, 1, 2, 3, 4), { maxBins: 4 })).toEqual([1, 3]);
+  });
+
+  it('fitQuantileBins makes every distinct value a bin when there are at most maxBins of them (a rare value is not folded into its neighbour)', () => {
+    expect(fitQuantileBins(Float64Array.of(0, 0, 0, 0, 0, 0, 1, 2), { maxBins: 4 })).toEqual([1, 2]);
+    // A 3% minority of a 0/1 flag: quantiles of 20 pre-bins (5% each) would never cut it off.
+    const flag = Float64Array.from({ length: 100 }, (_, i) => (i < 3 ? 0 : 1));
+    expect(fitQuantileBins(flag, { maxBins: 20 })).toEqual([1]);
+    // A value with weight 0 shares the next value's bin.
+    expect(fitQuantileBins(Float64Array.of(1, 2, 3, 4), { maxBins: 4, weights: Float64Array.of(1, 0, 1, 1) })).toEqual([2, 4]);
   });
 
   it('fitQuantileBins ignores missing and special values, and uses weights', () => {

@@ -107,6 +107,12 @@ export function quantileCutpoints(values: Float64Array, weightOf: (k: number) =>
   for (let k = 0; k < U; k++) total += weightOf(k);
   const cuts: number[] = [];
   if (U < 2 || !(total > 0)) return cuts;
+  // Few distinct values (flags, counts, ordinal codes): each is a pre-bin of its own, so a rare
+  // value at either end is not folded into its neighbour before the optimal merge sees it.
+  if (U <= prebins) {
+    for (let k = 1; k < U; k++) if (weightOf(k - 1) > 0) cuts.push(values[k]);
+    return cuts;
+  }
   let cumulative = 0;
   let q = 1;
   for (let k = 0; k < U - 1 && q < prebins; k++) {
