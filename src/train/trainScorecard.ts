@@ -52,7 +52,9 @@ interface Candidate {
  * 3. **Fit**: L2 logistic regression of the bad flag on the WoE columns (`fitLogisticRegression`,
  *    weights from the dataset). WoE is ln(goods share / bads share), so every coefficient must be
  *    negative; while one is not (its sign contradicts its WoE), the characteristic with the largest
- *    coefficient is dropped (`sign_flip`) and the model refitted.
+ *    coefficient is dropped (`sign_flip`) and the model refitted. A characteristic dropped by the
+ *    VIF filter or the sign check leaves the pool for good, and the correlation filter is rerun
+ *    without it: characteristics it had shadowed (`correlated`) get their chance again.
  * 4. **Points** (DESIGN.md §4, `factor = pdo / ln 2`, `offset = baseScore − factor · ln(baseOdds)`,
  *    n characteristics): bin points = `−(β · WoE + α / n) · factor + offset / n`, so the points
  *    sum to `offset − factor · logOdds(bad)`. Points are rounded to `pointsDecimals` after a
@@ -110,61 +112,74 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
   const columns = new Map(dataset.columns.map((c) => [c.name, c]));
   const candidates: Candidate[] = specs.map((spec) => binCandidate(spec, columns.get(spec.name) as Column, target, o, weights));
 
-  // 2. Selection.
+  // 2–3. Selection and fit. The correlation filter only shadows a characteristic in favour of a
+  // stronger one; when that stronger one is later dropped (VIF or sign check), the filter is rerun
+  // without it so that the characteristics it shadowed get their chance again.
   const log = candidates.map((c) => c.entry);
-  let kept = candidates.filter((c) => {
+  const pool = candidates.filter((c) => {
     if (c.entry.iv >= o.minIv) return true;
     drop(c, 'iv_below_minimum', `IV ${c.entry.iv.toFixed(4)} < ${o.minIv}`);
     return false;
   });
-  kept.sort((a, b) => b.entry.iv - a.entry.iv || a.spec.name.localeCompare(b.spec.name));
-  if (kept.length > 1) {
-    const r = correlationMatrix(kept.map((c) => c.woe), weights);
-    const p = kept.length;
-    const survivors: number[] = [];
-    for (let a = 0; a < p; a++) {
-      const clash = survivors.find((b) => Math.abs(r[a * p + b]) > o.maxCorrelation);
-      if (clash === undefined) survivors.push(a);
-      else drop(kept[a], 'correlated', `|r| = ${Math.abs(r[a * p + clash]).toFixed(3)} > ${o.maxCorrelation} with ${kept[clash].spec.name} (higher IV)`);
-    }
-    kept = survivors.map((a) => kept[a]);
-  }
-  while (kept.length > 2) {
-    const vif = varianceInflationFactors(correlationMatrix(kept.map((c) => c.woe), weights), kept.length);
-    let worst = 0;
-    for (let j = 1; j < kept.length; j++) if (vif[j] > vif[worst] || (vif[j] === vif[worst] && kept[j].entry.iv < kept[worst].entry.iv)) worst = j;
-    if (!(vif[worst] > o.maxVif)) break;
-    drop(kept[worst], 'vif', `VIF ${Number.isFinite(vif[worst]) ? vif[worst].toFixed(2) : 'Infinity'} > ${o.maxVif}`);
-    kept.splice(worst, 1);
-  }
-  if (o.maxCharacteristics !== undefined && kept.length > o.maxCharacteristics) {
-    for (const c of kept.slice(o.maxCharacteristics)) drop(c, 'max_characteristics', `beyond the ${o.maxCharacteristics} highest-IV characteristics`);
-    kept = kept.slice(0, o.maxCharacteristics);
-  }
-  if (kept.length === 0) {
+  if (pool.length === 0) {
     throw new InsufficientDataError(`${WHERE}: no characteristic has IV >= ${o.minIv} (highest ${Math.max(...log.map((e) => e.iv)).toFixed(4)})`, [
       { code: 'no_characteristic', path: ['minIv'], message: 'no characteristic survives selection' },
     ]);
   }
-  if (o.stepwise !== 'none') kept = forwardStepwise(kept, target, weights, o);
-
-  // 3. Fit, with the sign check.
-  let fit = fitOnWoe(kept, target, weights, o.l2);
+  pool.sort((a, b) => b.entry.iv - a.entry.iv || a.spec.name.localeCompare(b.spec.name));
+  const r = correlationMatrix(pool.map((c) => c.woe), weights);
+  const P = pool.length;
+  /** Pool positions removed for good (VIF or sign check), with the drop already logged. */
+  const removed = new Uint8Array(P);
+  let kept: Candidate[];
+  let fit: ReturnType<typeof fitOnWoe>;
   for (;;) {
+    // Correlation filter in decreasing IV order over what is left of the pool.
+    const survivors: number[] = [];
+    for (let a = 0; a < P; a++) {
+      if (removed[a] === 1) continue;
+      const clash = survivors.find((b) => Math.abs(r[a * P + b]) > o.maxCorrelation);
+      if (clash === undefined) survivors.push(a);
+      else drop(pool[a], 'correlated', `|r| = ${Math.abs(r[a * P + clash]).toFixed(3)} > ${o.maxCorrelation} with ${pool[clash].spec.name} (higher IV)`);
+    }
+    // VIF: drop the highest one (ties: the lower IV) and rerun the filter.
+    if (survivors.length > 2) {
+      const q = survivors.length;
+      const sub = new Float64Array(q * q);
+      for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) sub[i * q + j] = r[survivors[i] * P + survivors[j]];
+      const vif = varianceInflationFactors(sub, q);
+      let worst = 0;
+      for (let j = 1; j < q; j++) if (vif[j] > vif[worst] || (vif[j] === vif[worst] && pool[survivors[j]].entry.iv < pool[survivors[worst]].entry.iv)) worst = j;
+      if (vif[worst] > o.maxVif) {
+        drop(pool[survivors[worst]], 'vif', `VIF ${Number.isFinite(vif[worst]) ? vif[worst].toFixed(2) : 'Infinity'} > ${o.maxVif}`);
+        removed[survivors[worst]] = 1;
+        continue;
+      }
+    }
+    kept = survivors.map((a) => pool[a]);
+    if (o.maxCharacteristics !== undefined && kept.length > o.maxCharacteristics) {
+      for (const c of kept.slice(o.maxCharacteristics)) drop(c, 'max_characteristics', `beyond the ${o.maxCharacteristics} highest-IV characteristics`);
+      kept = kept.slice(0, o.maxCharacteristics);
+    }
+    if (o.stepwise !== 'none') kept = forwardStepwise(kept, target, weights, o);
+    // Fit, with the sign check: the characteristic with the largest wrong-signed coefficient goes.
+    fit = fitOnWoe(kept, target, weights, o.l2);
     let worst = -1;
     for (let j = 0; j < kept.length; j++) if (fit.coefficients[j] >= 0 && (worst < 0 || fit.coefficients[j] > fit.coefficients[worst])) worst = j;
     if (worst < 0) break;
-    if (kept.length === 1) {
-      throw new InsufficientDataError(`${WHERE}: the only characteristic left (${kept[0].spec.name}) has a coefficient of the wrong sign`, [
+    const last = removed.reduce((sum, v) => sum + v, 0) === P - 1;
+    if (last) {
+      throw new InsufficientDataError(`${WHERE}: the only characteristic left (${kept[worst].spec.name}) has a coefficient of the wrong sign`, [
         { code: 'no_characteristic', path: [], message: 'no characteristic survives the sign check' },
       ]);
     }
     drop(kept[worst], 'sign_flip', `coefficient ${fit.coefficients[worst].toPrecision(4)} >= 0 contradicts its WoE (higher WoE must mean lower risk)`);
-    kept.splice(worst, 1);
-    fit = fitOnWoe(kept, target, weights, o.l2);
+    removed[pool.indexOf(kept[worst])] = 1;
   }
   kept.forEach((c, j) => {
     c.entry.status = 'selected';
+    delete c.entry.reason;
+    delete c.entry.detail;
     c.entry.coefficient = fit.coefficients[j];
   });
 

@@ -7,6 +7,8 @@ import { DEFAULT_SCALING, scalingConstants } from '../../src/scaling/scaling.js'
 import { ScorecardArtifactSchema, type ScorecardArtifact } from '../../src/schema/artifacts/scorecard.js';
 import { trainScorecard } from '../../src/train/trainScorecard.js';
 import { syntheticDataset } from './synthetic.js';
+import { applicantsToDataset } from '../../src/features/applicantsToDataset.js';
+import { loadFixtureSample } from '../../fixtures/loadFixtureSample.js';
 
 const dataset = syntheticDataset();
 const options = { binningByFeature: { monthsSinceDelinquency: { specialValues: [-1] } } };
@@ -145,6 +147,23 @@ describe('trainScorecard', () => {
     expect(card.features.map((f) => f.name)).toEqual(['a']);
     expect(selectionOf(card).find((e) => e.feature === 'b')).toMatchObject({ status: 'dropped', reason: 'sign_flip' });
     expect(card.model.characteristics[0].coefficient).toBeLessThan(0);
+  });
+
+  it('trainScorecard re-admits characteristics shadowed by one that the sign check later drops: every "correlated" drop names a selected characteristic', () => {
+    // The fixture applicants have many correlated bureau characteristics and several sign flips
+    // (e.g. publicRecordCount, which shadows monthsSinceMostRecentPublicRecord).
+    const card = trainScorecard(applicantsToDataset(loadFixtureSample().train));
+    const log = selectionOf(card);
+    const selected = new Set(card.features.map((f) => f.name));
+    const correlated = log.filter((e) => e.reason === 'correlated');
+    expect(correlated.length).toBeGreaterThan(0);
+    expect(log.some((e) => e.reason === 'sign_flip')).toBe(true);
+    for (const e of correlated) {
+      const shadow = /with (\S+) \(higher IV\)/.exec(e.detail ?? '')?.[1];
+      expect(selected.has(shadow ?? ''), `${e.feature}: ${e.detail}`).toBe(true);
+    }
+    // Selected entries carry no stale drop reason from an earlier round.
+    for (const e of log.filter((x) => x.status === 'selected')) expect(e.reason).toBeUndefined();
   });
 
   it('trainScorecard({ stepwise: "bic" }) adds characteristics forward and logs those it leaves out', () => {
