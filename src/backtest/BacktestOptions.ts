@@ -6,7 +6,8 @@ import { IsoMonth } from '../schema/primitives.js';
  * Which rows are evaluated: all of them (`'none'`), the test part of a seeded stratified random
  * split (the same rows the data layer's `stratifiedSplit` puts in `test` for that fraction and
  * seed), or the rows dated in or after the `cutoff` month (out of time: the earlier rows are the
- * development period and serve as the stability reference).
+ * development period and serve as the stability reference). The models are fixed here; to retrain
+ * them on the training part, or for k-fold cross-validation, see `backtestWithTraining`.
  *
  * @category Backtest
  * @example
