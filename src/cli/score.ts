@@ -105,8 +105,12 @@ export const scoreCommand: Command = {
         note(io, `score: ${absent.length} model column${absent.length === 1 ? '' : 's'} absent from the input, scored as missing in every row (--allow-missing-columns): ${absent.join(', ')}`);
         return;
       }
+      const delimiterHint =
+        absent.length === names.length && reading.delimiter !== undefined
+          ? `; the file was read with the delimiter ${JSON.stringify(reading.delimiter)}${values.delimiter === undefined ? ' recorded in the model' : ''}: pass --delimiter if it differs`
+          : '';
       throw new InvalidInputError(
-        `score: the input lacks ${absent.length} of the model's ${names.length} feature columns: ${absent.join(', ')} (every row would be scored with ${absent.length === 1 ? 'it' : 'them'} missing; pass --allow-missing-columns to score anyway)`,
+        `score: the input lacks ${absent.length} of the model's ${names.length} feature columns: ${absent.join(', ')} (every row would be scored with ${absent.length === 1 ? 'it' : 'them'} missing; pass --allow-missing-columns to score anyway${delimiterHint})`,
         absent.map((n) => ({ code: 'missing_feature', path: [n], message: 'model column not in the input' })),
       );
     };

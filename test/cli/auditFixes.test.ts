@@ -199,6 +199,11 @@ describe('reading options from train to score and backtest', () => {
     const b = await cli(['score', '--model', model, '--data', file('semi-empty.csv', toCsv(rows, { delimiter: ';' }))]);
     expect(a.stdout).toBe(b.stdout);
     expect(jsonl(a.stdout).filter((x) => x.error !== undefined)).toEqual([]);
+    // A comma file scored with the recorded ';': every column is absent, and the message says why.
+    const comma = await cli(['score', '--model', model, '--data', tableCsv]);
+    expect(comma.code).toBe(2);
+    expect(comma.stderr).toMatch(/read with the delimiter ";" recorded in the model: pass --delimiter if it differs/);
+    expect((await cli(['score', '--model', model, '--data', tableCsv, '--delimiter', ','])).code).toBe(0);
     const bt = await cli(['backtest', '--model', model, '--data', semi, '--target', 'y', '--json']);
     expect(bt.code, bt.stderr).toBe(0);
     expect((JSON.parse(bt.stdout) as { metrics: { count: number } }).metrics.count).toBe(400);
