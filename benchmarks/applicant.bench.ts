@@ -17,8 +17,7 @@
  *   `scoreApplicant` measure up to 2× slower in the tasks that followed.
  */
 import { applicantPool, typicalApplicantIndex } from './_data.js';
-import type { Suite } from './harness.js';
-import { mayMatch, type SuiteFactory } from './suites.js';
+import { type Suite, mayMatch, type SuiteFactory } from './harness.js';
 import { defaultModel, scoreApplicant } from '../src/scoreApplicant.js';
 import { extractFeatures } from '../src/features/index.js';
 import { ApplicantSchema } from '../src/schema/applicant.js';

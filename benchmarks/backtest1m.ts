@@ -33,7 +33,7 @@ import { applicantsToDataset } from '../src/features/index.js';
 import { parseApplicant } from '../src/schema/index.js';
 import { trainLogistic } from '../src/train/index.js';
 
-interface RunResult {
+export interface RunResult {
   run: string;
   rows: number;
   skippedRows: number;
@@ -80,8 +80,8 @@ async function runChild(): Promise<void> {
     run: argValue('--run') as string,
     rows: report.data.rows,
     skippedRows: report.data.skippedRows,
-    seconds: Number(seconds.toFixed(1)),
-    cpuSeconds: Number(cpuSeconds.toFixed(1)),
+    seconds: Number(seconds.toFixed(2)),
+    cpuSeconds: Number(cpuSeconds.toFixed(2)),
     rowsPerSecond: Math.round(report.data.rows / seconds),
     peakRssMB: Math.round(usage.maxRSS / 1024),
     auc: Number(report.metrics.auc.toFixed(4)),
@@ -108,7 +108,7 @@ function tableRow(next: () => number, i: number): { cells: string; bad: boolean 
   return { cells: `${i + 1},${fmt(utilization)},${inquiries},${months},${fmt(dti)},${housing},${date},${bad ? 'yes' : 'no'}`, bad };
 }
 
-async function writeTable(path: string, rows: number, seed: number): Promise<void> {
+export async function writeTable(path: string, rows: number, seed: number): Promise<void> {
   const out = createWriteStream(path);
   out.write('id,utilization,inquiries,monthsOnBook,debtToIncome,housing,opened,defaulted\n');
   let state = seed;
@@ -138,7 +138,7 @@ async function applicantModel(): Promise<string> {
   return path;
 }
 
-async function tableModel(): Promise<string> {
+export async function tableModel(): Promise<string> {
   const path = join(tmpdir(), 'credit-scoring-bench-table-model.json');
   if (existsSync(path)) return path;
   const trainPath = join(tmpdir(), 'credit-scoring-bench-table-train.csv');
@@ -149,7 +149,7 @@ async function tableModel(): Promise<string> {
   return path;
 }
 
-function runInChild(run: string, file: string, modelFile: string, options: BacktestFileOptions, out?: string, heapMB?: number): RunResult | undefined {
+export function runInChild(run: string, file: string, modelFile: string, options: BacktestFileOptions, out?: string, heapMB?: number, quiet = false): RunResult | undefined {
   const childArgs = [import.meta.filename, '--child', '--run', run, '--file', file, '--model-file', modelFile, '--options', JSON.stringify(options), ...(out ? ['--out', out] : [])];
   const nodeArgs = [...process.execArgv, ...(heapMB === undefined ? [] : [`--max-old-space-size=${heapMB}`])];
   const child = spawnSync(process.execPath, [...nodeArgs, ...childArgs], { encoding: 'utf8', maxBuffer: 1 << 20, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -158,7 +158,7 @@ function runInChild(run: string, file: string, modelFile: string, options: Backt
     return undefined;
   }
   const result = JSON.parse(child.stdout.trim().split('\n').pop() as string) as RunResult;
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  if (!quiet) process.stdout.write(`${JSON.stringify(result)}\n`);
   return result;
 }
 
@@ -209,4 +209,6 @@ async function main(): Promise<void> {
   if (!args.includes('--keep')) for (const f of created) unlinkSync(f);
 }
 
-await main();
+// a script (npx tsx benchmarks/backtest1m.ts) or, in child mode, its own child; imported by
+// benchmarks/scaling.ts for writeTable / tableModel / runInChild without running main
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === import.meta.filename) await main();

@@ -5,9 +5,12 @@
  * Flags:
  *   --quick            smaller inputs and time budgets (CI: well under 2 minutes)
  *   --check            compare ratios with benchmarks/baseline.json; exit 1 on a regression
- *                      (> 25% slower relative to the reference, > 10% on hot paths)
+ *                      (> 25% slower relative to the reference, > 10% on hot paths, confirmed by
+ *                      re-measurement: see check())
  *   --update-baseline  write the measured ratios as the new baseline (justify it in the commit)
  *   --only NAME        run suites whose name contains NAME
+ *   --rounds N         interleaved rounds per suite (default 5 quick, 7 full)
+ *   --time MS          time per task per round (default 100 quick, 500 full)
  *   --schema           also (re)write benchmarks/results.schema.json
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
@@ -29,17 +32,39 @@ function log(message: string): void {
   process.stderr.write(`${message}\n`);
 }
 
+/** Per-task regression budget: a ratio more than this factor above the baseline's fails. */
+function budgetOf(hotPath: boolean): number {
+  return hotPath ? 1.1 : 1.25;
+}
+
+function numberFlag(name: string, fallback: number): number {
+  const i = argv.indexOf(name);
+  if (i < 0) return fallback;
+  const v = Number(argv[i + 1]);
+  if (!(Number.isFinite(v) && v > 0)) throw new Error(`${name} needs a positive number`);
+  return v;
+}
+
 async function main(): Promise<number> {
+  const started = performance.now();
+  const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
   const resultsDir = join(here, 'results');
   mkdirSync(resultsDir, { recursive: true });
   if (flag('--schema')) {
     writeFileSync(join(here, 'results.schema.json'), `${JSON.stringify(z.toJSONSchema(BenchResultsSchema, { io: 'input' }), null, 2)}\n`);
   }
+  const runOptions = {
+    timeMs: numberFlag('--time', quick ? 100 : 500),
+    rounds: numberFlag('--rounds', quick ? 5 : 7),
+  };
   const tasks: BenchTaskResult[] = [];
   const figures: Record<string, number | string | boolean> = {};
   const skipped: string[] = [];
+  const ran = new Map<string, Suite>();
   for (const make of registered) {
+    const t0 = performance.now();
     const built: Suite[] = await make({ quick, only });
+    const setupMs = performance.now() - t0;
     for (const suite of built) {
       if (only !== undefined && !suite.name.includes(only)) continue;
       if (suite.skip !== undefined) {
@@ -48,13 +73,21 @@ async function main(): Promise<number> {
         figures[`${suite.name}/skipped`] = suite.skip;
         continue;
       }
-      log(`suite ${suite.name}: ${suite.tasks.length} task(s) against ${suite.reference.name}`);
-      const results = await runSuite(suite, quick ? { timeMs: 250, rounds: 3 } : { timeMs: 1000, rounds: 5 });
-      for (const r of results) log(`  ${r.name.padEnd(48)} ${fmt(r.rowsPerSec ?? r.opsPerSec)} ${r.rowsPerSec ? 'rows/s' : 'ops/s '}  ratio ${r.ratio.toFixed(3)}`);
+      log(`suite ${suite.name}: ${suite.tasks.length} task(s) against ${suite.reference.name} (setup ${(setupMs / 1000).toFixed(1)} s, at ${elapsed()})`);
+      const results = await runSuite(suite, runOptions);
+      for (const r of results) log(`  ${r.name.padEnd(52)} ${fmt(r.rowsPerSec ?? r.opsPerSec)} ${r.rowsPerSec ? 'rows/s' : 'ops/s '}  ratio ${r.ratio.toFixed(3)}`);
       tasks.push(...results);
+      ran.set(suite.name, suite);
       if (suite.figures) Object.assign(figures, prefix(suite.name, suite.figures(results)));
     }
   }
+
+  const baselinePath = join(here, 'baseline.json');
+  let exitCode = 0;
+  if (flag('--check')) {
+    exitCode = await check(baselinePath, tasks, skipped, ran, runOptions, figures);
+  }
+  figures['run/seconds'] = round((performance.now() - started) / 1000, 1);
   const results: BenchResults = BenchResultsSchema.parse({
     schemaVersion: 1,
     node: process.version,
@@ -66,43 +99,91 @@ async function main(): Promise<number> {
   });
   writeFileSync(join(resultsDir, 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(resultsDir, 'latest.md'), renderMarkdown(results));
-  log(`wrote ${join('benchmarks', 'results', 'latest.json')} and latest.md`);
+  log(`wrote ${join('benchmarks', 'results', 'latest.json')} and latest.md (${elapsed()})`);
 
-  const baselinePath = join(here, 'baseline.json');
   if (flag('--update-baseline')) {
+    const previous = existsSync(baselinePath) ? BaselineSchema.parse(JSON.parse(readFileSync(baselinePath, 'utf8'))) : undefined;
+    const measured = Object.fromEntries(tasks.filter((t) => t.name !== t.reference).map((t) => [t.name, { ratio: round(t.ratio, 4), hotPath: t.hotPath }]));
+    // a partial run (--only) updates its own tasks and keeps the others
     const baseline = {
-      note: 'ratios measured by npm run bench; update only with a justification in the commit message',
-      tasks: Object.fromEntries(tasks.filter((t) => t.name !== t.reference).map((t) => [t.name, { ratio: round(t.ratio, 4), hotPath: t.hotPath }])),
+      note: 'ratios (task time / reference time, same process) from npm run bench -- --quick --update-baseline; update only with a justification in the commit message',
+      tasks: Object.fromEntries(Object.entries({ ...(previous?.tasks ?? {}), ...measured }).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
     };
     writeFileSync(baselinePath, `${JSON.stringify(baseline, null, 2)}\n`);
-    log('baseline updated');
+    log(`baseline updated (${Object.keys(measured).length} task(s))`);
   }
-  if (flag('--check')) {
-    if (!existsSync(baselinePath)) {
-      log('bench:check: no benchmarks/baseline.json');
-      return 1;
-    }
-    const baseline = BaselineSchema.parse(JSON.parse(readFileSync(baselinePath, 'utf8')));
-    const failures: string[] = [];
-    for (const t of tasks) {
-      const b = baseline.tasks[t.name];
-      if (b === undefined) continue;
-      const budget = b.hotPath ? 1.1 : 1.25;
-      const status = t.ratio > b.ratio * budget ? 'REGRESSION' : 'ok';
-      log(`  ${status.padEnd(10)} ${t.name.padEnd(48)} ratio ${t.ratio.toFixed(3)} vs baseline ${b.ratio.toFixed(3)} (budget x${budget})`);
-      if (status !== 'ok') failures.push(t.name);
-    }
-    const isSkipped = (n: string): boolean => skipped.some((suite) => n.startsWith(`${suite}/`));
-    for (const n of Object.keys(baseline.tasks).filter(isSkipped)) log(`  SKIPPED    ${n} (suite skipped: see above)`);
-    const missing = Object.keys(baseline.tasks).filter((n) => !tasks.some((t) => t.name === n) && !isSkipped(n) && (only === undefined || n.includes(only)));
-    for (const n of missing) log(`  MISSING    ${n} is in the baseline but was not measured`);
-    if (failures.length > 0 || missing.length > 0) {
-      log(`bench:check failed: ${failures.length} regression(s), ${missing.length} missing task(s)`);
-      return 1;
-    }
-    log(`bench:check passed: ${tasks.length} task(s) within budget`);
+  return exitCode;
+}
+
+/**
+ * `--check`: every measured task whose baseline exists must have `ratio ≤ baseline · budget`.
+ * A task over budget is re-measured (its whole suite, fresh rounds) up to twice, and fails when the
+ * median of its measurements is still over budget: two of three — one disturbed measurement on a
+ * shared machine cannot fail the gate, a real regression is over budget every time.
+ */
+async function check(
+  baselinePath: string,
+  tasks: BenchTaskResult[],
+  skipped: readonly string[],
+  ran: ReadonlyMap<string, Suite>,
+  runOptions: { timeMs: number; rounds: number },
+  figures: Record<string, number | string | boolean>,
+): Promise<number> {
+  if (!existsSync(baselinePath)) {
+    log('bench:check: no benchmarks/baseline.json (create it with npm run bench -- --quick --update-baseline)');
+    return 1;
   }
+  const baseline = BaselineSchema.parse(JSON.parse(readFileSync(baselinePath, 'utf8')));
+  const over = (name: string, ratio: number): boolean => {
+    const b = baseline.tasks[name];
+    return b !== undefined && ratio > b.ratio * budgetOf(b.hotPath);
+  };
+  const measurements = new Map<string, number[]>(tasks.map((t) => [t.name, [t.ratio]]));
+  const suiteOf = (name: string): string => name.slice(0, name.indexOf('/'));
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    // suspects: over budget by the median of their measurements so far, or undecided (1 of 2)
+    const suspects = [...measurements].filter(([name, rs]) => {
+      const n = rs.filter((r) => over(name, r)).length;
+      return n > 0 && n * 2 >= rs.length && n < 2;
+    });
+    if (suspects.length === 0) break;
+    for (const suiteName of new Set(suspects.map(([name]) => suiteOf(name)))) {
+      const suite = ran.get(suiteName);
+      if (suite === undefined) continue;
+      log(`  re-measuring ${suiteName} (${suspects.filter(([n]) => suiteOf(n) === suiteName).map(([n]) => n.slice(suiteName.length + 1)).join(', ')} over budget), attempt ${attempt}`);
+      for (const r of await runSuite(suite, runOptions)) measurements.get(r.name)?.push(r.ratio);
+    }
+  }
+  const failures: string[] = [];
+  for (const t of tasks) {
+    const b = baseline.tasks[t.name];
+    if (b === undefined) continue;
+    const rs = measurements.get(t.name) ?? [t.ratio];
+    const ratio = median(rs);
+    const budget = budgetOf(b.hotPath);
+    const status = ratio > b.ratio * budget ? 'REGRESSION' : 'ok';
+    const shown = rs.length > 1 ? `median of ${rs.map((r) => r.toFixed(3)).join(', ')} = ${ratio.toFixed(3)}` : ratio.toFixed(3);
+    log(`  ${status.padEnd(10)} ${t.name.padEnd(52)} ratio ${shown} vs baseline ${b.ratio.toFixed(3)} (limit ${(b.ratio * budget).toFixed(3)})`);
+    if (rs.length > 1) figures[`check/${t.name}/measurements`] = rs.map((r) => r.toFixed(4)).join(' ');
+    if (status !== 'ok') failures.push(t.name);
+  }
+  const isSkipped = (n: string): boolean => skipped.some((suite) => n.startsWith(`${suite}/`));
+  for (const n of Object.keys(baseline.tasks).filter(isSkipped)) log(`  SKIPPED    ${n} (suite skipped: see above)`);
+  const missing = Object.keys(baseline.tasks).filter((n) => !tasks.some((t) => t.name === n) && !isSkipped(n) && (only === undefined || n.includes(only)));
+  for (const n of missing) log(`  MISSING    ${n} is in the baseline but was not measured`);
+  figures['check/regressions'] = failures.length;
+  if (failures.length > 0 || missing.length > 0) {
+    log(`bench:check failed: ${failures.length} regression(s), ${missing.length} missing task(s)`);
+    return 1;
+  }
+  log(`bench:check passed: ${tasks.filter((t) => baseline.tasks[t.name] !== undefined).length} task(s) within budget`);
   return 0;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
 function prefix(name: string, figs: Record<string, number | string | boolean>): Record<string, number | string | boolean> {
