@@ -4,8 +4,8 @@
  */
 
 const REWORDINGS: readonly [RegExp, string][] = [
-  [/pass both `bad` and `good` to keep those two classes and report the other rows/g, 'pass --bad VALUE and --good VALUE to keep those two classes (rows with other values are left out)'],
-  [/; a binary target needs two$/, '; a binary target needs two (pass --bad VALUE and --good VALUE to keep two classes; rows with other values are left out)'],
+  [/pass both `bad` and `good` to keep those two classes and report the other rows/g, 'pass --bad VALUE and --good VALUE to keep those two classes, leaving out the rows with other values'],
+  [/; a binary target needs two$/, '; a binary target needs two (pass --bad VALUE and --good VALUE to keep two classes, leaving out the rows with other values)'],
   [/pass `?bad`? to say which value means bad/g, 'pass --bad VALUE to say which value means bad'],
   [/the bad value given matches no row/g, 'the --bad value matches no row (values are compared exactly, after trimming)'],
   [/\(option (\w+), CLI (--[\w-]+)\)/g, '($2)'],

@@ -142,7 +142,7 @@ export const trainCommand: Command = {
     const artifact = Object.keys(reading).length > 0 ? withReadingOptions(trained, reading) : trained;
     const scorer = loadModel(artifact);
     for (const m of unusedColumnMessages(dataset, artifact, { allowProtected: common.allowProtected, isApplicants })) note(io, `train: ${m}`);
-    note(io, `train: ${family} model '${scorer.id}' on ${fitRows.rows.toLocaleString('en-US')} rows with ${artifact.features.length} features in ${seconds.toFixed(1)} s`);
+    note(io, `train: ${family} model '${scorer.id}' on ${fitRows.rows.toLocaleString('en-US')} rows with ${artifact.features.length} feature${artifact.features.length === 1 ? '' : 's'} in ${seconds.toFixed(1)} s`);
     if (validRows !== undefined) {
       const m = datasetToFeatureMatrix(validRows, artifact.features);
       const pd = scorer.predict(m);
