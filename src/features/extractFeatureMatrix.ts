@@ -20,7 +20,7 @@ import { createApplicantSummary } from './summarizeApplicant.js';
  * @category Features
  * @example
  * const m = extractFeatureMatrix([applicantA, applicantB]);
- * [m.rows, m.names.length, m.values.length]; //=> [2, 48, 96]
+ * [m.rows, m.names.length, m.values.length]; //=> [2, 49, 98]
  */
 export function extractFeatureMatrix(applicants: readonly Applicant[], options: ExtractFeaturesOptions = {}): FeatureMatrix {
   const override = options.asOf === undefined ? undefined : requireAsOf(options.asOf, 'extractFeatureMatrix', 'options');

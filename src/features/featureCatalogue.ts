@@ -49,7 +49,7 @@ function toDefinition(name: FeatureName): FeatureDefinition {
  *
  * @category Features
  * @example
- * FEATURE_CATALOGUE.length; //=> 48
+ * FEATURE_CATALOGUE.length; //=> 49
  * FEATURE_CATALOGUE.find((d) => d.name === 'hardInquiries6m')?.reasonText; //=> 'Too many recent credit inquiries'
  */
 export const FEATURE_CATALOGUE: readonly FeatureDefinition[] = /* @__PURE__ */ Object.freeze(

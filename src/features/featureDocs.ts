@@ -163,6 +163,14 @@ export const FEATURE_DOCS: { readonly [K in FeatureName]: FeatureDoc } = {
     reasonCode: 'RC06',
     isProtected: false,
   },
+  derogatoryTradeCount: {
+    description: `Existing tradelines that are derogatory as of asOf: their status at asOf is charged_off or collection (the usable snapshot's status, else the latest usable history month's; a tradeline whose status there is not given is not counted). Unlike chargedOffCount and collectionCount (ever, one flag each), a tradeline counts once and only while it is derogatory. 0 on a hit with none. ${NO_HIT}`,
+    unit: 'count',
+    source: 'bureau',
+    riskDirection: 'increasing',
+    reasonCode: 'RC06',
+    isProtected: false,
+  },
   hardInquiries6m: {
     description: `Hard credit inquiries dated before asOf and fewer than 6 completed months before it (soft inquiries are ignored). 0 on a hit with none. ${NO_HIT}`,
     unit: 'count',

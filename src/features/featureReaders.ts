@@ -107,6 +107,7 @@ export const FEATURE_READERS = {
   worstStatus24m: (s) => onHit(s, s.worstStatus24m >= 0 ? s.worstStatus24m : NaN_),
   chargedOffCount: (s) => onHit(s, s.chargedOffTrades),
   collectionCount: (s) => onHit(s, s.collectionTrades),
+  derogatoryTradeCount: (s) => onHit(s, s.derogatoryTrades),
   hardInquiries6m: (s) => onHit(s, s.hardInquiries6m),
   hardInquiries12m: (s) => onHit(s, s.hardInquiries12m),
   monthsSinceMostRecentInquiry: (s) => onHit(s, finiteOrNaN(s.monthsSinceHardInquiry)),

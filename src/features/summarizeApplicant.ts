@@ -136,6 +136,8 @@ export interface ApplicantSummary {
   worstStatus24m: number;
   chargedOffTrades: number;
   collectionTrades: number;
+  /** Tradelines whose status as of asOf (usable snapshot, else latest usable history entry) is charged_off or collection. */
+  derogatoryTrades: number;
   // --- inquiries and public records
   hardInquiries6m: number;
   hardInquiries12m: number;
@@ -201,6 +203,7 @@ export function createApplicantSummary(): ApplicantSummary {
     worstStatus24m: -1,
     chargedOffTrades: 0,
     collectionTrades: 0,
+    derogatoryTrades: 0,
     hardInquiries6m: 0,
     hardInquiries12m: 0,
     monthsSinceHardInquiry: Number.POSITIVE_INFINITY,
@@ -257,6 +260,7 @@ function reset(s: ApplicantSummary): void {
   s.worstStatus24m = -1;
   s.chargedOffTrades = 0;
   s.collectionTrades = 0;
+  s.derogatoryTrades = 0;
   s.hardInquiries6m = 0;
   s.hardInquiries12m = 0;
   s.monthsSinceHardInquiry = Number.POSITIVE_INFINITY;
@@ -489,6 +493,7 @@ function summarizeTradelines(s: ApplicantSummary, tradelines: Tradelines, asOf: 
     if (isSnapshotUsable || usableEntries > 0) s.usableTradeCount++;
     if (everChargedOff) s.chargedOffTrades++;
     if (everCollection) s.collectionTrades++;
+    if (status === 'charged_off' || status === 'collection') s.derogatoryTrades++;
 
     s.totalBalance += balance; // NaN (unknown balance) propagates: a sum is never silently short
     if (!isOpen) continue;

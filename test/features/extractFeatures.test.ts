@@ -189,6 +189,26 @@ describe('extractFeatures: tradeline snapshot dating', () => {
     expect(feature({ ...trade, reportedDate: '2024-07-01', history }, 'chargedOffCount')).toBe(0); // snapshot and 2024-06 are later
   });
 
+  it('derogatoryTradeCount counts tradelines charged off or in collection as of asOf, each once, point in time', () => {
+    const history = [
+      { month: '2024-03', daysPastDue: 120, status: 'collection' },
+      { month: '2024-06', daysPastDue: 0, status: 'charged_off' }, // asOf's month: not usable
+    ];
+    // collection in history and charged off in the snapshot: one derogatory tradeline, counted by both ever-flags
+    expect(feature({ ...trade, reportedDate: '2024-06-14', history }, 'derogatoryTradeCount')).toBe(1);
+    expect(feature({ ...trade, reportedDate: '2024-06-14', history }, 'chargedOffCount')).toBe(1);
+    expect(feature({ ...trade, reportedDate: '2024-06-14', history }, 'collectionCount')).toBe(1);
+    // snapshot reported on asOf and only the 2024-06 entry charged off: nothing usable is derogatory
+    expect(feature({ ...trade, reportedDate: '2024-06-15', history: [history[1]] }, 'derogatoryTradeCount')).toBe(0);
+    expect(feature({ ...trade, status: 'current', reportedDate: '2024-06-14' }, 'derogatoryTradeCount')).toBe(0);
+    // in collection in 2024-03 but current in the usable snapshot: no longer derogatory (collectionCount is "ever")
+    expect(feature({ ...trade, status: 'current', reportedDate: '2024-06-14', history: [history[0]] }, 'derogatoryTradeCount')).toBe(0);
+    expect(feature({ ...trade, status: 'current', reportedDate: '2024-06-14', history: [history[0]] }, 'collectionCount')).toBe(1);
+    // no usable snapshot: the latest usable history month's status decides
+    expect(feature({ ...trade, reportedDate: '2024-07-01', history: [history[0]] }, 'derogatoryTradeCount')).toBe(1);
+    expect(extractFeatures(parseApplicant({ ...base, bureau: { status: 'no_hit' } })).values[FEATURE_NAMES.indexOf('derogatoryTradeCount')]).toBeNaN();
+  });
+
   it('without reportedDate the snapshot is dated by the latest history month (any, including future months)', () => {
     expect(feature({ ...trade, history: [{ month: '2024-05', daysPastDue: 0, balance: 10 }] }, 'totalBalance')).toBe(800);
     // a 2024-06 entry dates the snapshot to the end of June, after asOf: the 2024-05 entry stands in

@@ -107,6 +107,7 @@ const prime: Golden = {
     worstStatus24m: 0,
     chargedOffCount: 0,
     collectionCount: 0,
+    derogatoryTradeCount: 0,
     hardInquiries6m: 1,
     hardInquiries12m: 1,
     monthsSinceMostRecentInquiry: 5, // 2024-01-10 → 2024-06-15
@@ -240,6 +241,7 @@ const subprime: Golden = {
     worstStatus24m: 5, // T3 in collection (2023-05 history and 2024-03-31 snapshot)
     chargedOffCount: 1, // T2
     collectionCount: 1, // T3
+    derogatoryTradeCount: 2, // status at asOf: T2 charged_off (snapshot 2022-04-30), T3 collection (snapshot 2024-03-31)
     hardInquiries6m: 3, // 2024-06-01, 2024-05-20, 2024-02-14
     hardInquiries12m: 4, // + 2023-09-30
     monthsSinceMostRecentInquiry: 0,
@@ -318,6 +320,7 @@ const noHit: Golden = {
     worstStatus24m: Number.NaN,
     chargedOffCount: Number.NaN,
     collectionCount: Number.NaN,
+    derogatoryTradeCount: Number.NaN,
     hardInquiries6m: Number.NaN,
     hardInquiries12m: Number.NaN,
     monthsSinceMostRecentInquiry: Number.NaN,
@@ -382,6 +385,7 @@ const unavailable: Golden = {
     worstStatus24m: Number.NaN,
     chargedOffCount: Number.NaN,
     collectionCount: Number.NaN,
+    derogatoryTradeCount: Number.NaN,
     hardInquiries6m: Number.NaN,
     hardInquiries12m: Number.NaN,
     monthsSinceMostRecentInquiry: Number.NaN,
@@ -453,6 +457,7 @@ const emptyHit: Golden = {
     worstStatus24m: Number.NaN,
     chargedOffCount: 0,
     collectionCount: 0,
+    derogatoryTradeCount: 0,
     hardInquiries6m: 0, // a hit with no inquiry: real zero
     hardInquiries12m: 0,
     monthsSinceMostRecentInquiry: Number.NaN,
@@ -539,6 +544,7 @@ const edges: Golden = {
     worstStatus24m: 0,
     chargedOffCount: 0,
     collectionCount: 0,
+    derogatoryTradeCount: 0,
     hardInquiries6m: 0, // soft only
     hardInquiries12m: 0,
     monthsSinceMostRecentInquiry: Number.NaN,
