@@ -1,0 +1,71 @@
+/**
+ * Evidence for trainScorecard's defaults: repeated stratified 5-fold cross-validation on the
+ * TRAINING rows only (train.csv of german-credit, south-german-credit and home-credit-sample; the
+ * train split of the fixture sample), never on test.csv or the fixture hold-out. Each candidate
+ * setting is compared with the baseline on the same folds: mean AUC, and the paired difference
+ * with its standard error over the folds. Folds: kFoldSplit (stratified, seeds 1000 + r; fixture
+ * 2000 + r). Writes cv_defaults.json next to this file.
+ *
+ *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts            (about 15 minutes on 2 cores)
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { loadFixtureSample } from '../../../fixtures/loadFixtureSample.js';
+import type { Dataset } from '../../../src/data/Dataset.js';
+import { kFoldSplit } from '../../../src/data/kFoldSplit.js';
+import { subsetRows } from '../../../src/data/subsetRows.js';
+import { applicantsToDataset, INQUIRY_REASON_CODE } from '../../../src/features/index.js';
+import type { TrainScorecardOptions } from '../../../src/train/scorecard/options.js';
+import { readSplit, splitQuality } from './_quality.js';
+
+/** Settings compared; the first is the baseline of the paired differences. `l2: 1` was the default before. */
+const SETTINGS: { label: string; options: TrainScorecardOptions }[] = [
+  { label: 'l2 = 1 (previous default)', options: { l2: 1 } },
+  { label: 'l2 = 2', options: { l2: 2 } },
+  { label: 'l2 = 3', options: { l2: 3 } },
+  { label: 'l2 = 5 (default)', options: { l2: 5 } },
+  { label: 'l2 = 10', options: { l2: 10 } },
+  { label: 'minIv = 0', options: { l2: 1, minIv: 0 } },
+  { label: 'minBinShare = 0.03', options: { l2: 1, binning: { minBinShare: 0.03 } } },
+  { label: 'minIv = 0, minBinShare = 0.03', options: { l2: 1, minIv: 0, binning: { minBinShare: 0.03 } } },
+  { label: 'maxPrebins = 50', options: { l2: 1, binning: { maxPrebins: 50 } } },
+  { label: 'maxCorrelation = 0.9', options: { l2: 1, maxCorrelation: 0.9 } },
+  { label: 'trend auto-unimodal', options: { l2: 1, binning: { trend: 'auto-unimodal' } } },
+];
+
+const round = (v: number, d = 5): number => Number(v.toFixed(d));
+
+function compare(train: Dataset, repeats: number, seed0: number, base: TrainScorecardOptions): Record<string, unknown>[] {
+  const folds: { train: Int32Array; test: Int32Array }[] = [];
+  for (let r = 0; r < repeats; r++) folds.push(...kFoldSplit(train, { k: 5, seed: seed0 + r }));
+  const parts = folds.map((f) => ({ fit: subsetRows(train, f.train), test: subsetRows(train, f.test) }));
+  let baseline: number[] | undefined;
+  return SETTINGS.map(({ label, options }) => {
+    const auc = parts.map((p) => splitQuality(p.fit, p.test, { ...base, ...options }).testAuc);
+    baseline ??= auc;
+    const diff = auc.map((v, i) => v - (baseline as number[])[i]);
+    const mean = diff.reduce((s, v) => s + v, 0) / diff.length;
+    const sd = Math.sqrt(diff.reduce((s, v) => s + (v - mean) ** 2, 0) / (diff.length - 1));
+    const row = { setting: label, options, cvAuc: round(auc.reduce((s, v) => s + v, 0) / auc.length), diffVsBaseline: round(mean), diffStandardError: round(sd / Math.sqrt(diff.length)) };
+    process.stdout.write(`  ${JSON.stringify(row)}\n`);
+    return row;
+  });
+}
+
+const out: Record<string, unknown> = {};
+for (const [name, repeats] of [['german-credit', 5], ['south-german-credit', 5], ['home-credit-sample', 2]] as const) {
+  process.stdout.write(`${name}\n`);
+  const { train } = await readSplit(name);
+  out[name] = { rows: train.rows, folds: `${repeats} x stratified 5-fold of train.csv (kFoldSplit seeds ${1000}..${1000 + repeats - 1})`, settings: compare(train, repeats, 1000, {}) };
+}
+process.stdout.write('fixture sample (train rows, catalogue features)\n');
+const fixtureTrain = applicantsToDataset(loadFixtureSample().train);
+out['fixture-sample'] = {
+  rows: fixtureTrain.rows,
+  folds: '2 x stratified 5-fold of the fixture train rows (kFoldSplit seeds 2000..2001)',
+  settings: compare(fixtureTrain, 2, 2000, { inquiryReasonCode: INQUIRY_REASON_CODE }),
+};
+writeFileSync(
+  resolve(import.meta.dirname, 'cv_defaults.json'),
+  `${JSON.stringify({ made_by: 'npx tsx benchmarks/reference/scorecard/cvDefaults.ts', baseline: SETTINGS[0].label, node: process.version, datasets: out }, null, 1)}\n`,
+);
