@@ -74,7 +74,7 @@ describe('batch prediction layouts', () => {
     });
   }
 
-  it('a 203-row batch (not a multiple of the 4-row lockstep or the 64-row block) equals row-by-row scoring', () => {
+  it('a 203-row batch (not a multiple of the 8-row lockstep or the 64-row block) equals row-by-row scoring', () => {
     const scorer = new TreeEnsembleScorer(gbm);
     const test = smallCreditDataset(203, 42);
     const cols = scorer.featureNames.map((n) => test.columns.find((c) => c.name === n));

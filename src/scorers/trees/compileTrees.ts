@@ -427,8 +427,8 @@ function predictComplete(c: CompleteTrees, base: number, X: Float64Array, rows: 
   const T = depth.length;
   const BLOCK = 64;
   const codes = new Int32Array(BLOCK * p);
-  const bits = new Float64Array(1);
-  const words = new Int32Array(bits.buffer);
+  // the high 32-bit word of X[i] is words[2i + hi]: the values' integer keys read in place
+  const words = new Int32Array(X.buffer, X.byteOffset, 2 * X.length);
   const hi = highWordIndex();
   for (let r0 = 0; r0 < rows; r0 += BLOCK) {
     const r1 = r0 + BLOCK < rows ? r0 + BLOCK : rows;
@@ -447,7 +447,8 @@ function predictComplete(c: CompleteTrees, base: number, X: Float64Array, rows: 
           codes[cb] = -1;
           continue;
         }
-        const b = Math.floor((orderedKey(x, bits, words, hi) - kmin) * scale);
+        const h = words[2 * xb + hi];
+        const b = Math.floor(((h ^ ((h >> 31) & 0x7fffffff)) - kmin) * scale);
         let q = lookup[l0 + (b < 0 ? 0 : b > last ? last : b)];
         while (q < m && cuts[c0 + q] < x) q++;
         codes[cb] = q;
@@ -458,39 +459,67 @@ function predictComplete(c: CompleteTrees, base: number, X: Float64Array, rows: 
       const s0 = splitStart[t];
       const l0 = leafStart[t] - (2 ** D - 1);
       let r = r0;
-      // four rows in lockstep: four independent chains of loads for the processor to overlap
-      for (; r + 4 <= r1; r += 4) {
+      // eight rows in lockstep: eight independent chains of loads for the processor to overlap
+      for (; r + 8 <= r1; r += 8) {
         const c0 = (r - r0) * p;
         const c1 = c0 + p;
         const c2 = c1 + p;
         const c3 = c2 + p;
+        const c4 = c3 + p;
+        const c5 = c4 + p;
+        const c6 = c5 + p;
+        const c7 = c6 + p;
         let i0 = 0;
         let i1 = 0;
         let i2 = 0;
         let i3 = 0;
+        let i4 = 0;
+        let i5 = 0;
+        let i6 = 0;
+        let i7 = 0;
         for (let d = 0; d < D; d++) {
           const k0 = s0 + i0;
           const k1 = s0 + i1;
           const k2 = s0 + i2;
           const k3 = s0 + i3;
+          const k4 = s0 + i4;
+          const k5 = s0 + i5;
+          const k6 = s0 + i6;
+          const k7 = s0 + i7;
           const q0 = codes[c0 + feature[k0]];
           const q1 = codes[c1 + feature[k1]];
           const q2 = codes[c2 + feature[k2]];
           const q3 = codes[c3 + feature[k3]];
+          const q4 = codes[c4 + feature[k4]];
+          const q5 = codes[c5 + feature[k5]];
+          const q6 = codes[c6 + feature[k6]];
+          const q7 = codes[c7 + feature[k7]];
           const e0 = rankKey[k0];
           const e1 = rankKey[k1];
           const e2 = rankKey[k2];
           const e3 = rankKey[k3];
+          const e4 = rankKey[k4];
+          const e5 = rankKey[k5];
+          const e6 = rankKey[k6];
+          const e7 = rankKey[k7];
           // [q > rank] = sign bit of (rank − q); q = −1 (missing) takes the key's missing bit
           i0 = 2 * i0 + 1 + ((((e0 >> 1) - q0) >>> 31) | ((q0 >>> 31) & e0));
           i1 = 2 * i1 + 1 + ((((e1 >> 1) - q1) >>> 31) | ((q1 >>> 31) & e1));
           i2 = 2 * i2 + 1 + ((((e2 >> 1) - q2) >>> 31) | ((q2 >>> 31) & e2));
           i3 = 2 * i3 + 1 + ((((e3 >> 1) - q3) >>> 31) | ((q3 >>> 31) & e3));
+          i4 = 2 * i4 + 1 + ((((e4 >> 1) - q4) >>> 31) | ((q4 >>> 31) & e4));
+          i5 = 2 * i5 + 1 + ((((e5 >> 1) - q5) >>> 31) | ((q5 >>> 31) & e5));
+          i6 = 2 * i6 + 1 + ((((e6 >> 1) - q6) >>> 31) | ((q6 >>> 31) & e6));
+          i7 = 2 * i7 + 1 + ((((e7 >> 1) - q7) >>> 31) | ((q7 >>> 31) & e7));
         }
         out[r] += leaf[l0 + i0];
         out[r + 1] += leaf[l0 + i1];
         out[r + 2] += leaf[l0 + i2];
         out[r + 3] += leaf[l0 + i3];
+        out[r + 4] += leaf[l0 + i4];
+        out[r + 5] += leaf[l0 + i5];
+        out[r + 6] += leaf[l0 + i6];
+        out[r + 7] += leaf[l0 + i7];
       }
       for (; r < r1; r++) {
         const cb = (r - r0) * p;
