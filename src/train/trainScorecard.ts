@@ -78,7 +78,7 @@ interface Candidate {
  * @example
  * const { dataset } = await readTable('german-credit/train.csv', { target: 'creditability', bad: 'bad' });
  * const artifact = trainScorecard(dataset, { id: 'german-scorecard' });
- * artifact.model.characteristics.length; //=> 9
+ * artifact.model.characteristics.length; //=> 13
  * loadModel(artifact).score({ duration_in_month: 48 }).reasonCodes.length; //=> 4
  */
 export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions = {}): ScorecardArtifact {
