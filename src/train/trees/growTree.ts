@@ -483,8 +483,11 @@ function findBestSplit(tree: GrownTree, node: number, hist: Float64Array, binned
     if ((dir > 0 && wl > wr) || (dir < 0 && wl < wr)) return Number.NEGATIVE_INFINITY;
     return (gainGivenWeight(lg, lh, lambda, wl) + gainGivenWeight(rg, rh, lambda, wr) - parentScore) * norm;
   };
+  // best.gain, kept in a local for the scans
+  let bestGain = best.gain;
   const record = (gain: number, f: number, bin: number, leftBins: Uint8Array | null, dl: number, lg: number, lh: number, lc: number, rg: number, rh: number, rc: number): void => {
     best.gain = gain;
+    bestGain = gain;
     best.feature = f;
     best.bin = bin;
     best.leftBins = leftBins;
@@ -534,7 +537,7 @@ function findBestSplit(tree: GrownTree, node: number, hist: Float64Array, binned
           const rc = nc - lc + mc;
           if (lc >= minSamplesLeaf && rc >= minSamplesLeaf && lh >= minChildWeight && rh >= minChildWeight) {
             const g1 = ((lg * lg) / (lh + lambda) + (rg * rg) / (rh + lambda) - parentScore) * norm;
-            if (g1 > best.gain) record(g1, f, t, null, mc > 0 ? 0 : lh > nh - lh ? 1 : 0, lg, lh, lc, rg, rh, rc);
+            if (g1 > bestGain) record(g1, f, t, null, mc > 0 ? 0 : lh > nh - lh ? 1 : 0, lg, lh, lc, rg, rh, rc);
           }
           if (mc > 0) {
             const lg2 = lg + mg;
@@ -543,7 +546,7 @@ function findBestSplit(tree: GrownTree, node: number, hist: Float64Array, binned
             const rh2 = nh - lh;
             if (lc + mc >= minSamplesLeaf && nc - lc >= minSamplesLeaf && lh2 >= minChildWeight && rh2 >= minChildWeight) {
               const g2 = ((lg2 * lg2) / (lh2 + lambda) + (rg2 * rg2) / (rh2 + lambda) - parentScore) * norm;
-              if (g2 > best.gain) record(g2, f, t, null, 1, lg2, lh2, lc + mc, rg2, rh2, nc - lc);
+              if (g2 > bestGain) record(g2, f, t, null, 1, lg2, lh2, lc + mc, rg2, rh2, nc - lc);
             }
           }
           continue;

@@ -148,6 +148,9 @@ export function trainGradientBoosting(dataset: Dataset, options: TrainGradientBo
   const h = new Float64Array(n);
   const buffers = createGrowBuffers(n, p);
   const inSample = new Uint8Array(n);
+  let fixedRows: Int32Array | null = null;
+  // covers are row counts when every sample weight is 1 (the same numbers as summing the weights)
+  const coverWeight = train.sampleWeight.every((v) => v === 1) ? null : train.sampleWeight;
   const allFeatures = Int32Array.from({ length: p }, (_, j) => j);
   const params: GrowTreeParams = {
     criterion: 'gradient',
@@ -187,9 +190,16 @@ export function trainGradientBoosting(dataset: Dataset, options: TrainGradientBo
         if (take) rows[rowsIn++] = r;
       }
     } else {
-      for (let r = 0; r < n; r++) {
-        if (w[r] > 0) rows[rowsIn++] = r;
-        inSample[r] = w[r] > 0 ? 1 : 0;
+      // every row with a positive weight, the same each round (growTree reorders `rows`)
+      if (fixedRows === null) {
+        for (let r = 0; r < n; r++) {
+          if (w[r] > 0) rows[rowsIn++] = r;
+          inSample[r] = w[r] > 0 ? 1 : 0;
+        }
+        fixedRows = rows.slice(0, rowsIn);
+      } else {
+        rows.set(fixedRows);
+        rowsIn = fixedRows.length;
       }
     }
     params.activeFeatures = columnSubsample < 1 ? sampleColumns(p, columnSubsample, rng) : allFeatures;
@@ -205,7 +215,7 @@ export function trainGradientBoosting(dataset: Dataset, options: TrainGradientBo
     if (rowsIn < n) {
       for (let r = 0; r < n; r++) if (inSample[r] === 0) raw[r] += leafValues[leafOfBinnedRow(tree, binned, r)];
     }
-    const compact = toCompactTree(tree, binned, rows, (i) => leafValues[i], train.sampleWeight);
+    const compact = toCompactTree(tree, binned, rows, (i) => leafValues[i], coverWeight);
     trees.push(compact);
     if (validation !== null && validRaw !== null) {
       const sets = leftSetsOf(compact);
@@ -297,7 +307,9 @@ function sampleColumns(p: number, fraction: number, rng: Random): Int32Array {
 }
 
 function sigmoid(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
 }
 
 function logLoss(raw: Float64Array, rows: RowSet): number {
