@@ -68,5 +68,5 @@ export interface Dataset {
   /** Name of the column holding each row's date (day numbers), used by out-of-time splits. */
   readonly dateColumn?: string;
   /** Human-readable descriptions and reason wording per column, when known (e.g. the feature catalogue). */
-  readonly metadata?: Readonly<Record<string, { description?: string; reasonCode?: string; reasonText?: string; riskDirection?: 'increasing' | 'decreasing' | 'none'; isProtected?: boolean }>>;
+  readonly metadata?: Readonly<Record<string, { description?: string; reasonCode?: string; reasonText?: string; missingReasonCode?: string; missingReasonText?: string; riskDirection?: 'increasing' | 'decreasing' | 'none'; isProtected?: boolean }>>;
 }

@@ -81,9 +81,10 @@ export function applicantsToDataset(rows: readonly ApplicantRow[]): Dataset {
   for (let i = 0; i < n; i++) dates[i] = dayNumber(applicants[i].asOf);
   columns.push({ name: AS_OF_COLUMN, type: 'date', values: dates });
 
-  const metadata: Record<string, { description: string; reasonCode: string; reasonText: string; riskDirection: 'increasing' | 'decreasing' | 'none'; isProtected: boolean }> = {};
+  const metadata: Record<string, { description: string; reasonCode: string; reasonText: string; missingReasonCode?: string; missingReasonText?: string; riskDirection: 'increasing' | 'decreasing' | 'none'; isProtected: boolean }> = {};
   for (const d of FEATURE_CATALOGUE) {
     metadata[d.name] = { description: d.description, reasonCode: d.reasonCode, reasonText: d.reasonText, riskDirection: d.riskDirection, isProtected: d.isProtected };
+    if (d.missingReasonCode !== undefined && d.missingReasonText !== undefined) Object.assign(metadata[d.name], { missingReasonCode: d.missingReasonCode, missingReasonText: d.missingReasonText });
   }
   return target === undefined ? { rows: n, columns, dateColumn: AS_OF_COLUMN, metadata } : { rows: n, columns, target, dateColumn: AS_OF_COLUMN, metadata };
 }

@@ -35,6 +35,7 @@ export function catalogueFeatureSpecs(names?: readonly string[]): FeatureSpec[] 
         description: d.description,
         reasonCode: d.reasonCode,
         reasonText: d.reasonText,
+        ...(d.missingReasonCode !== undefined && d.missingReasonText !== undefined ? { missingReasonCode: d.missingReasonCode, missingReasonText: d.missingReasonText } : {}),
         riskDirection: d.riskDirection,
         isProtected: d.isProtected,
       });

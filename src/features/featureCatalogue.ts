@@ -1,21 +1,39 @@
 import type { Applicant } from '../schema/applicant.js';
 import { requireAsOf } from './_dates.js';
-import { FEATURE_DOCS } from './featureDocs.js';
+import { FEATURE_DOCS, type FeatureDoc } from './featureDocs.js';
 import { FEATURE_NAMES, FEATURE_READERS, type FeatureName } from './featureReaders.js';
-import { FEATURE_REASON_CODES } from './reasonCodes.js';
+import { FEATURE_REASON_CODES, type FeatureReasonCode } from './reasonCodes.js';
 import { summarizeApplicant } from './summarizeApplicant.js';
 import type { FeatureDefinition } from './types.js';
 
 export { FEATURE_NAMES } from './featureReaders.js';
 
+/**
+ * The reason cited when a feature is missing: the data it reads was not provided. Bureau features
+ * are missing without a usable credit file (RC11); income features, and the application ratios that
+ * need income, without income data (RC28); bill-payment features without bill history (RC22); other
+ * behavioural features without bank or spending data (RC29). Application features are never missing.
+ */
+function missingReasonCodeOf(name: FeatureName, doc: FeatureDoc): FeatureReasonCode | undefined {
+  if (doc.isProtected) return undefined;
+  if (doc.source === 'bureau') return 'RC11';
+  if (doc.source === 'income' || doc.reasonCode === 'RC25') return 'RC28';
+  if (doc.reasonCode === 'RC21' || doc.reasonCode === 'RC22') return 'RC22';
+  if (doc.source === 'behavior') return 'RC29';
+  void name;
+  return undefined;
+}
+
 function toDefinition(name: FeatureName): FeatureDefinition {
   const doc = FEATURE_DOCS[name];
   const read = FEATURE_READERS[name];
   const where = `${name}.compute`;
+  const missing = missingReasonCodeOf(name, doc);
   return Object.freeze({
     name,
     ...doc,
     reasonText: FEATURE_REASON_CODES[doc.reasonCode],
+    ...(missing === undefined ? {} : { missingReasonCode: missing, missingReasonText: FEATURE_REASON_CODES[missing] }),
     compute: (applicant: Applicant, asOf: string): number => read(summarizeApplicant(applicant, requireAsOf(asOf, where, 'input'))),
   });
 }

@@ -13,7 +13,7 @@ import { THIN_FILE_MIN_TRADELINES } from './summarizeApplicant.js';
 import type { FeatureDefinition } from './types.js';
 
 /** The documentation of one feature (everything but its name, wording and compute). */
-export interface FeatureDoc extends Omit<FeatureDefinition, 'name' | 'compute' | 'reasonText' | 'reasonCode'> {
+export interface FeatureDoc extends Omit<FeatureDefinition, 'name' | 'compute' | 'reasonText' | 'reasonCode' | 'missingReasonCode' | 'missingReasonText'> {
   readonly reasonCode: FeatureReasonCode;
 }
 

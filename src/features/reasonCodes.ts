@@ -41,6 +41,8 @@ export const FEATURE_REASON_CODES = {
   RC25: 'Amount of credit requested is too high relative to income',
   RC26: 'Requested loan term is too long',
   RC27: 'Housing status',
+  RC28: 'Income or employment information not provided',
+  RC29: 'Bank account or spending information not provided',
   RC90: 'Applicant age (protected attribute, never cited as a reason)',
 } as const;
 

@@ -41,6 +41,14 @@ export interface FeatureDefinition {
   readonly reasonText: string;
   /** A protected attribute (e.g. age): training refuses it unless the caller opts in; reason codes never cite it. */
   readonly isProtected: boolean;
+  /**
+   * Reason code cited when the feature's value is MISSING and costs points (e.g. every bureau
+   * feature → `RC11` "Limited or no credit file"), so an applicant without a credit file is never
+   * told "Delinquency on accounts". Absent: a missing value is cited with {@link reasonCode}.
+   */
+  readonly missingReasonCode?: string;
+  /** Wording of {@link missingReasonCode}. */
+  readonly missingReasonText?: string;
   /** The feature's value for `applicant` as of the decision date `asOf` (`YYYY-MM-DD`); `NaN` = missing. */
   readonly compute: (applicant: Applicant, asOf: string) => number;
 }

@@ -46,6 +46,13 @@ export const FeatureSpecSchema = z.strictObject({
   reasonCode: z.string().min(1),
   /** Adverse-action wording of the reason. */
   reasonText: z.string().min(1),
+  /**
+   * Reason code cited instead of `reasonCode` when the applicant's value is missing (the data was
+   * not provided), e.g. `RC11` "Limited or no credit file" for bureau features. Optional.
+   */
+  missingReasonCode: z.string().min(1).optional(),
+  /** Wording of `missingReasonCode` (required with it). */
+  missingReasonText: z.string().min(1).optional(),
   /** Expected direction of risk as the value grows. */
   riskDirection: z.enum(['increasing', 'decreasing', 'none']).default('none'),
   /** A protected attribute used only with explicit opt-in; reason codes never cite it. */

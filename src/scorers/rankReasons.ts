@@ -21,7 +21,9 @@ export interface RankReasonsOptions {
  * are summed into one reason; reasons are ranked by total impact, largest first, ties broken by the
  * position of their first feature; at most `maxReasons`, plus the inquiry reason as one more when
  * it is a factor and not already listed. Protected features and non-positive impacts are never
- * cited. O(features · log features).
+ * cited. A feature whose value is missing (`null`) and whose spec has a `missingReasonCode` counts
+ * under that code instead, with `missingReasonText` (e.g. every bureau feature of an applicant
+ * without a credit file → one "Limited or no credit file" reason). O(features · log features).
  *
  * @param specs - the model's feature specifications
  * @param impacts - points lost per feature, aligned with `specs`
@@ -49,8 +51,9 @@ export function rankReasons(
     const impact = impacts[j];
     const spec = specs[j];
     if (spec.isProtected || !(impact > 0)) continue;
-    const g = groups.get(spec.reasonCode);
-    if (g === undefined) groups.set(spec.reasonCode, { total: impact, best: impact, bestIndex: j, first: j });
+    const code = values[j] === null && spec.missingReasonCode !== undefined ? spec.missingReasonCode : spec.reasonCode;
+    const g = groups.get(code);
+    if (g === undefined) groups.set(code, { total: impact, best: impact, bestIndex: j, first: j });
     else {
       g.total += impact;
       if (impact > g.best) {
@@ -63,7 +66,7 @@ export function rankReasons(
   const toReason = ([code, g]: (typeof ranked)[number]): ReasonCode => ({
     code,
     feature: specs[g.bestIndex].name,
-    description: specs[g.bestIndex].reasonText,
+    description: code === specs[g.bestIndex].reasonCode ? specs[g.bestIndex].reasonText : (specs[g.bestIndex].missingReasonText ?? specs[g.bestIndex].reasonText),
     impact: g.total,
     value: values[g.bestIndex],
   });

@@ -131,6 +131,7 @@ export function featureSpecsFromDataset(dataset: Dataset, options: FeatureSpecsF
       description: meta.description ?? `${label} (column ${column.name})`,
       reasonCode,
       reasonText,
+      ...(meta.missingReasonCode !== undefined && meta.missingReasonText !== undefined ? { missingReasonCode: meta.missingReasonCode, missingReasonText: meta.missingReasonText } : {}),
       riskDirection,
       isProtected: meta.isProtected === true,
     };

@@ -76,8 +76,8 @@ describe('FEATURE_CATALOGUE integrity', () => {
     });
   });
 
-  it('every reason code of FEATURE_REASON_CODES is used by some feature', () => {
-    const used = new Set(FEATURE_CATALOGUE.map((d) => d.reasonCode));
+  it('every reason code of FEATURE_REASON_CODES is used by some feature (as its reason or its missing-value reason)', () => {
+    const used = new Set(FEATURE_CATALOGUE.flatMap((d) => (d.missingReasonCode === undefined ? [d.reasonCode] : [d.reasonCode, d.missingReasonCode])));
     expect([...used].sort()).toEqual(Object.keys(FEATURE_REASON_CODES).sort());
   });
 });
@@ -154,6 +154,8 @@ describe('applicantsToDataset', () => {
       reasonText: 'Too many recent credit inquiries',
       riskDirection: 'increasing',
       isProtected: false,
+      missingReasonCode: 'RC11',
+      missingReasonText: 'Limited or no credit file',
     });
     expect(ds.metadata?.applicantAgeYears?.isProtected).toBe(true);
   });
