@@ -20,6 +20,15 @@ export function describeFloors(dataset: string): void {
         const { auc } = await measureCliAuc(dataset, family, floors);
         expect(auc).toBeGreaterThanOrEqual(floor);
       }, 600_000);
+      if (gap !== undefined) {
+        // issue 3's bar for every family: the reference minus the dataset's stated tolerance
+        const { tolerance } = floors.floors[dataset].logistic;
+        const general = Math.round((referenceAuc - tolerance) * 1e5) / 1e5;
+        it(`${family}: test AUC >= ${general} (${reference} ${referenceAuc} − the dataset's tolerance ${tolerance})`, async () => {
+          const { auc } = await measureCliAuc(dataset, family, floors);
+          expect(auc).toBeGreaterThanOrEqual(general);
+        }, 600_000);
+      }
     }
   });
 }
