@@ -2,6 +2,7 @@ import { createRandom } from '../_lib/random.js';
 import { InsufficientDataError, InvalidOptionsError } from '../errors.js';
 import { aucFromGroups, ksFromGroups, rankGroups, rankOrder } from './_rankGroups.js';
 import { checkNumberOption, requireBothClasses, requireRows, validateRankingInputs } from './_inputs.js';
+import { createGroupResampler } from './_resampleGroups.js';
 import type { ScoreDirection } from './types.js';
 
 /**
@@ -67,9 +68,13 @@ function sortedQuantile(sorted: Float64Array, q: number): number {
  * resamples draws rows with replacement (by default separately within bads and within goods), the
  * statistic is recomputed, and the interval is the [(1 − level)/2, (1 + level)/2] quantiles of the B
  * replicates (linear interpolation between order statistics, numpy's default). The generator is
- * seeded (`seed`), so the interval is reproducible. The rows are ranked once; each resample then
- * costs O(n) (multiplicities are accumulated along the ranked order), so the whole runs in
- * O(n log n + B · n). https://en.wikipedia.org/wiki/Bootstrapping_(statistics)
+ * seeded (`seed`), so the interval is reproducible. A resample is the multiset of drawn rows, a row
+ * drawn m times weighing m · its weight, with ties scored as in `auc()` and `ksStatistic()`;
+ * the result equals materialising each resample and calling those functions on it (tested). The
+ * rows are ranked once; a resample only counts how often each row is drawn and sums m · weight
+ * per tie group along that ranked order, so each costs O(n) with no sorting and the whole runs in
+ * O(n log n + B · n): about 30-40 ms of CPU per resample at 1M rows.
+ * https://en.wikipedia.org/wiki/Bootstrapping_(statistics)
  *
  * Convention: higher `scores` = riskier, or `scoreDirection: 'higherIsSafer'`; labels 1 = bad.
  *
@@ -124,15 +129,7 @@ export function bootstrapConfidenceInterval(
   };
   const estimate = statistic(full.bad, full.good, full.totalBad, full.totalGood);
 
-  const bads: number[] = [];
-  const goods: number[] = [];
-  for (let i = 0; i < n; i++) (labels[i] === 1 ? bads : goods).push(i);
-  const random = createRandom(seed);
-  const multiplicity = new Float64Array(n);
-  const groupOf = new Uint32Array(n);
-  for (let g = 0; g < ranked.groupCount; g++) for (let p = ranked.groupStart[g]; p < ranked.groupStart[g + 1]; p++) groupOf[ranked.order[p]] = g;
-  const bad = new Float64Array(ranked.groupCount);
-  const good = new Float64Array(ranked.groupCount);
+  const resampler = createGroupResampler(ranked, labels, input.weights, resampling, createRandom(seed));
   const replicates = new Float64Array(resamples);
   let attempts = 0;
   const maxAttempts = 100 * resamples;
@@ -142,29 +139,8 @@ export function bootstrapConfidenceInterval(
         { code: 'single_class', path: ['labels'], message: 'resamples keep coming out with one class' },
       ]);
     }
-    multiplicity.fill(0);
-    if (resampling === 'stratified') {
-      for (let j = 0; j < bads.length; j++) multiplicity[bads[random.int(bads.length)]] += 1;
-      for (let j = 0; j < goods.length; j++) multiplicity[goods[random.int(goods.length)]] += 1;
-    } else {
-      for (let j = 0; j < n; j++) multiplicity[random.int(n)] += 1;
-    }
-    bad.fill(0);
-    good.fill(0);
-    let totalBad = 0;
-    let totalGood = 0;
-    for (let i = 0; i < n; i++) {
-      const m = multiplicity[i];
-      if (m === 0) continue;
-      const w = m * (input.weights === undefined ? 1 : input.weights[i]);
-      if (labels[i] === 1) {
-        bad[groupOf[i]] += w;
-        totalBad += w;
-      } else {
-        good[groupOf[i]] += w;
-        totalGood += w;
-      }
-    }
+    resampler.next();
+    const { bad, good, totalBad, totalGood } = resampler.groups;
     if (!(totalBad > 0 && totalGood > 0)) continue;
     replicates[b++] = statistic(bad, good, totalBad, totalGood);
   }
