@@ -11,8 +11,13 @@
  *   default max_leaf_nodes; 'depth6_full': full depth-6 trees), min 20 rows per leaf, λ = 0,
  *   255 bins, no subsampling (sklearn's defaults);
  * - batch prediction: TreeEnsembleScorer.predict(matrix) of a 200-tree depth-6 model over the
- *   100k rows (rows/s), the shape of the XGBoost reference model;
+ *   100k rows (rows/s), trained with XGBoost's defaults (learning rate 0.1, λ = 1, min child
+ *   weight 1, no minimum leaf size, no subsampling) so that it has the shape of the XGBoost
+ *   reference model (xgb_predict.py records its leaves per tree next to ours);
  * - artifact size of that model (JSON bytes, nodes).
+ *
+ * benchmarks/reference/trees/compare.ts runs this and the Python references in alternation and
+ * records both sides.
  */
 import { writeFileSync } from 'node:fs';
 import { TreeEnsembleScorer } from '../src/scorers/TreeEnsembleScorer.js';
@@ -82,7 +87,8 @@ if (only.includes('train')) {
 }
 
 if (only.includes('predict')) {
-  const artifact = trainGradientBoosting(dataset, { ...shapes.depth6_full, trees: 200 });
+  const predictOptions: TrainGradientBoostingOptions = { trees: 200, learningRate: 0.1, maxDepth: 6, maxLeaves: null, minSamplesLeaf: 1, minChildWeight: 1, lambda: 1, rowSubsample: 1, columnSubsample: 1 };
+  const artifact = trainGradientBoosting(dataset, predictOptions);
   const scorer = new TreeEnsembleScorer(artifact);
   const json = JSON.stringify(artifact);
   const nodes = artifact.model.trees.reduce((a, t) => a + t.feature.length, 0);
@@ -96,7 +102,11 @@ if (only.includes('predict')) {
   }
   const rowsPerSecond = (sec: number): number => Math.round(matrix.rows / sec);
   results.predict = {
-    model: { trees: artifact.model.trees.length, nodes, json_bytes: json.length },
+    model: {
+      options: predictOptions, trees: artifact.model.trees.length, nodes, json_bytes: json.length,
+      mean_leaves_per_tree: Number((artifact.model.trees.reduce((a, t) => a + t.feature.filter((f) => f < 0).length, 0) / artifact.model.trees.length).toFixed(2)),
+      layout: scorer.compiled.complete !== null ? 'complete trees, integer threshold ranks' : 'packed pre-order',
+    },
     wall_seconds: walls.map((v) => Number(v.toFixed(4))), cpu_seconds: cpus.map((v) => Number(v.toFixed(4))),
     best_wall_rows_per_second: rowsPerSecond(Math.min(...walls)), best_cpu_rows_per_second: rowsPerSecond(Math.min(...cpus)),
   };
