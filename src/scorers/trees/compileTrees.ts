@@ -59,10 +59,10 @@ export interface CompiledTrees {
  *   `x > u_j ⇔ q(x) > j`, a comparison of integers done with arithmetic.
  */
 export interface CompleteTrees {
-  /** Per tree: depth D, first split in `feature`/`rankKey`, first leaf in `leaf`. */
+  /** Per tree: depth D, first split in `feature`/`rankKey`, and `leaf` index of heap position 0 (first leaf − (2^D − 1)). */
   readonly depth: Int32Array;
   readonly splitStart: Int32Array;
-  readonly leafStart: Int32Array;
+  readonly leafBase: Int32Array;
   readonly feature: Int32Array;
   /** 2 × rank of the split's threshold among its feature's thresholds, + 1 when a missing value goes right. */
   readonly rankKey: Int32Array;
@@ -255,7 +255,7 @@ function completeTrees(
     return lo - cutStart[f];
   };
   const out = {
-    depth: Int32Array.from(treeDepth), splitStart: new Int32Array(T), leafStart: new Int32Array(T),
+    depth: Int32Array.from(treeDepth), splitStart: new Int32Array(T), leafBase: new Int32Array(T),
     feature: new Int32Array(splits), rankKey: new Int32Array(splits), leaf: new Float64Array(leaves), cuts, cutStart, keyMin, keyScale, bucketStart, lookup,
   };
   let s0 = 0;
@@ -263,8 +263,8 @@ function completeTrees(
   for (let t = 0; t < T; t++) {
     const D = treeDepth[t];
     out.splitStart[t] = s0;
-    out.leafStart[t] = l0;
     const firstLeaf = 2 ** D - 1;
+    out.leafBase[t] = l0 - firstLeaf;
     // (node, heap index, level) triples; padding splits keep feature 0 and rank key 0: whichever
     // way a row goes, it reaches a copy of the same leaf
     const stack = [roots[t], 0, 0];
@@ -302,7 +302,7 @@ function highWordIndex(): number {
   return new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 }
 
-/** The bucket tables of {@link CompleteTrees}: about 8 buckets per threshold, at most 4,096 per feature. */
+/** The bucket tables of {@link CompleteTrees}: about 16 buckets per threshold, at most 4,096 per feature. */
 function bucketTables(cuts: Float64Array, cutStart: Int32Array): { keyMin: Float64Array; keyScale: Float64Array; bucketStart: Int32Array; lookup: Int32Array } {
   const features = cutStart.length - 1;
   const keyMin = new Float64Array(features);
@@ -320,7 +320,7 @@ function bucketTables(cuts: Float64Array, cutStart: Int32Array): { keyMin: Float
     }
     const kmin = orderedKey(cuts[cutStart[f]], bits, words, hi);
     const kmax = orderedKey(cuts[cutStart[f + 1] - 1], bits, words, hi);
-    const target = Math.min(4096, 8 * m);
+    const target = Math.min(4096, 16 * m);
     let scale = 1;
     while ((kmax - kmin) * scale >= target) scale /= 2;
     keyMin[f] = kmin;
@@ -423,7 +423,7 @@ export function predictLogOdds(c: CompiledTrees, X: Float64Array, rows: number, 
  * logOddsOfRow adds them, so both give the same doubles.
  */
 function predictComplete(c: CompleteTrees, base: number, X: Float64Array, rows: number, p: number, out: Float64Array): void {
-  const { depth, splitStart, leafStart, feature, rankKey, leaf, cuts, cutStart, keyMin, keyScale, bucketStart, lookup } = c;
+  const { depth, splitStart, leafBase, feature, rankKey, leaf, cuts, cutStart, keyMin, keyScale, bucketStart, lookup } = c;
   const T = depth.length;
   const BLOCK = 64;
   const codes = new Int32Array(BLOCK * p);
@@ -457,7 +457,7 @@ function predictComplete(c: CompleteTrees, base: number, X: Float64Array, rows: 
     for (let t = 0; t < T; t++) {
       const D = depth[t];
       const s0 = splitStart[t];
-      const l0 = leafStart[t] - (2 ** D - 1);
+      const l0 = leafBase[t];
       let r = r0;
       // eight rows in lockstep: eight independent chains of loads for the processor to overlap
       for (; r + 8 <= r1; r += 8) {
