@@ -134,23 +134,41 @@ export function createGroupResampler(
     let groupTotalGood = 0;
     // Group totals along the ranked order.
     const { bad, good } = groups;
-    for (let g = 0; g < groupCount; g++) {
-      let b = 0;
-      let gd = 0;
-      const end = groupStart[g + 1];
-      for (let p = groupStart[g]; p < end; p++) {
+    if (groupCount === n) {
+      // No ties (e.g. continuous PDs): one row per group, a flat loop about 3x cheaper than the
+      // nested one. `0 + …` as in the nested loop's accumulators (turns −0 into +0).
+      for (let p = 0; p < n; p++) {
         const s = slotAt[p];
         let m = counts[s];
         if (m === cap) m += spill.get(s) ?? 0;
         const w = m * weightAt[p];
         const x = w * isBadAt[p];
-        b += x;
-        gd += w - x;
+        const b = 0 + x;
+        const gd = 0 + (w - x);
+        bad[p] = b;
+        good[p] = gd;
+        groupTotalBad += b;
+        groupTotalGood += gd;
       }
-      bad[g] = b;
-      good[g] = gd;
-      groupTotalBad += b;
-      groupTotalGood += gd;
+    } else {
+      for (let g = 0; g < groupCount; g++) {
+        let b = 0;
+        let gd = 0;
+        const end = groupStart[g + 1];
+        for (let p = groupStart[g]; p < end; p++) {
+          const s = slotAt[p];
+          let m = counts[s];
+          if (m === cap) m += spill.get(s) ?? 0;
+          const w = m * weightAt[p];
+          const x = w * isBadAt[p];
+          b += x;
+          gd += w - x;
+        }
+        bad[g] = b;
+        good[g] = gd;
+        groupTotalBad += b;
+        groupTotalGood += gd;
+      }
     }
     groups.totalBad = weights === undefined ? groupTotalBad : totalBad;
     groups.totalGood = weights === undefined ? groupTotalGood : totalGood;

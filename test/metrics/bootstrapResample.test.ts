@@ -67,12 +67,14 @@ function naiveInterval(scores: ArrayLike<number>, labels: ArrayLike<number>, o: 
     const y = drawn.map((i) => labels[i]);
     const weights = o.weights;
     const w = weights === undefined ? undefined : drawn.map((i) => weights[i]);
-    try {
-      replicates.push(statistic(s, y, w));
-    } catch (error) {
-      if (error instanceof InsufficientDataError) continue; // one class without weight: redraw
-      throw error;
+    let badWeight = 0;
+    let goodWeight = 0;
+    for (let j = 0; j < drawn.length; j++) {
+      if (y[j] === 1) badWeight += w === undefined ? 1 : w[j];
+      else goodWeight += w === undefined ? 1 : w[j];
     }
+    if (!(badWeight > 0 && goodWeight > 0)) continue; // one class without weight: redraw
+    replicates.push(statistic(s, y, w));
   }
   return summarise(replicates, statistic(scores, labels, o.weights), o);
 }
@@ -132,7 +134,7 @@ function rowByRowInterval(scores: ArrayLike<number>, labels: ArrayLike<number>, 
   return summarise(replicates, statistic(full.bad, full.good, full.totalBad, full.totalGood), o);
 }
 
-/** Small samples with many ties; weights in eighths (so every sum is exact), zeros included. */
+/** Small samples with many ties or none; weights in eighths (so every sum is exact), +0 and −0 included. */
 const smallCase = fc
   .record({
     rows: fc.array(fc.record({ score: fc.integer({ min: 0, max: 7 }), label: fc.integer({ min: 0, max: 1 }), eighths: fc.integer({ min: 0, max: 24 }) }), {
@@ -140,6 +142,7 @@ const smallCase = fc
       maxLength: 40,
     }),
     isWeighted: fc.boolean(),
+    isTieFree: fc.boolean(),
     metric: fc.constantFrom('auc' as const, 'gini' as const, 'ks' as const),
     resampling: fc.constantFrom('stratified' as const, 'simple' as const),
     scoreDirection: fc.constantFrom('higherIsRiskier' as const, 'higherIsSafer' as const),
@@ -152,7 +155,8 @@ type SmallCase = typeof smallCase extends fc.Arbitrary<infer T> ? T : never;
 
 function toInput(c: SmallCase): { scores: number[]; labels: number[]; options: Options } {
   return {
-    scores: c.rows.map((r) => r.score / 4 - 0.75),
+    // tie-free: a small row offset breaks every tie (the flat no-ties pass), else many ties
+    scores: c.rows.map((r, i) => r.score / 4 - 0.75 + (c.isTieFree ? i / 1024 : 0)),
     labels: c.rows.map((r) => r.label),
     options: {
       metric: c.metric,
@@ -161,7 +165,7 @@ function toInput(c: SmallCase): { scores: number[]; labels: number[]; options: O
       level: c.level,
       seed: c.seed,
       resamples: 20,
-      weights: c.isWeighted ? c.rows.map((r) => r.eighths / 8) : undefined,
+      weights: c.isWeighted ? c.rows.map((r, i) => (r.eighths === 0 && i % 2 === 1 ? -0 : r.eighths / 8)) : undefined,
     },
   };
 }
@@ -212,6 +216,8 @@ describe('bootstrapConfidenceInterval: multiplicities over the rows ranked once'
 
   it('bootstrapConfidenceInterval(s, y, o) is bit-for-bit the previous row-by-row implementation (float weights, zero weights, ties, several seeds)', () => {
     const { points, pd, labels, weights } = creditSample(3000, 5);
+    expect(rankOrder(pd, false).groupCount).toBe(3000); // no ties: the flat pass
+    expect(rankOrder(points, true).groupCount).toBeLessThan(400); // many ties: the grouped pass
     for (const seed of [1, 7, 123456789]) {
       for (const metric of ['auc', 'gini', 'ks'] as const) {
         for (const resampling of ['stratified', 'simple'] as const) {
@@ -229,19 +235,20 @@ describe('bootstrapConfidenceInterval: multiplicities over the rows ranked once'
 
 describe('createGroupResampler (private)', () => {
   it('createGroupResampler(..., cap) gives the same groups whether counts stay in bytes or spill into the map', () => {
-    const { points, labels, weights } = creditSample(300, 2);
-    const ranked = rankOrder(points, true);
-    for (const resampling of ['stratified', 'simple'] as const) {
-      for (const w of [undefined, weights]) {
-        const reference = createGroupResampler(ranked, labels, w, resampling, createRandom(9));
-        const spilling = createGroupResampler(ranked, labels, w, resampling, createRandom(9), 1);
-        const tight = createGroupResampler(ranked, labels, w, resampling, createRandom(9), 2);
-        for (let b = 0; b < 5; b++) {
-          reference.next();
-          spilling.next();
-          tight.next();
-          expect(spilling.groups).toEqual(reference.groups);
-          expect(tight.groups).toEqual(reference.groups);
+    const { points, pd, labels, weights } = creditSample(300, 2);
+    for (const ranked of [rankOrder(points, true), rankOrder(pd, false)]) {
+      for (const resampling of ['stratified', 'simple'] as const) {
+        for (const w of [undefined, weights]) {
+          const reference = createGroupResampler(ranked, labels, w, resampling, createRandom(9));
+          const spilling = createGroupResampler(ranked, labels, w, resampling, createRandom(9), 1);
+          const tight = createGroupResampler(ranked, labels, w, resampling, createRandom(9), 2);
+          for (let b = 0; b < 5; b++) {
+            reference.next();
+            spilling.next();
+            tight.next();
+            expect(spilling.groups).toEqual(reference.groups);
+            expect(tight.groups).toEqual(reference.groups);
+          }
         }
       }
     }
