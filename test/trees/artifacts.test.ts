@@ -12,7 +12,7 @@ const data = smallCreditDataset(2500, 5);
 const test = smallCreditDataset(1500, 6);
 const trainers = {
   tree: () => trainTree(data, { maxDepth: 4 }),
-  forest: () => trainForest(data, { trees: 10, minSamplesLeaf: 20, seed: 9 }),
+  forest: () => trainForest(data, { trees: 10, minSamplesLeaf: 20, seed: 9, calibration: 'isotonic' }),
   gbm: () => trainGradientBoosting(data, { trees: 30, seed: 9, validationFraction: 0.2, calibration: 'platt' }),
 } as const;
 
@@ -56,7 +56,9 @@ describe('tree artifacts', () => {
         expect(t.model.tree.value[i]).toBeLessThan(1);
       }
     });
-    expect(trainers.forest().model.aggregation).toBe('mean-log-odds');
+    const f = trainers.forest();
+    expect(f.model.aggregation).toBe('mean-log-odds');
+    expect(f.calibration?.method).toBe('isotonic');
     const g = trainers.gbm();
     expect(g.model.baseLogOdds).toBeCloseTo(Math.log(0.2 / 0.8), 0);
     expect(g.calibration?.method).toBe('platt');
@@ -85,14 +87,18 @@ describe('tree artifacts', () => {
     expect(String(thr).length).toBeLessThanOrEqual(6);
   });
 
-  it('a 200-tree depth-6 boosted model stays well under 2 MB of JSON (size reported)', () => {
+  it('a 200-tree depth-6 boosted model stays well under 2 MB of JSON, even with every tree complete (127 nodes)', () => {
     const big = smallCreditDataset(20_000, 8, { missing: true });
     const g = trainGradientBoosting(big, { trees: 200, maxDepth: 6, maxLeaves: null, minSamplesLeaf: 5, learningRate: 0.1, rowSubsample: 0.8, seed: 3 });
     const bytes = JSON.stringify(g).length;
     const nodes = g.model.trees.reduce((s, t) => s + t.feature.length, 0);
+    // measured: 528,158 bytes for 19,538 nodes (27 bytes a node); the 200-tree depth-6 model of
+    // benchmarks/trees.bench.ts (100k x 40, XGBoost's defaults): ~618 KB for ~21,600 nodes
     expect(nodes).toBeGreaterThan(200 * 40);
-    expect(bytes).toBeLessThan(1_500_000);
-    expect({ bytes, nodes, bytesPerNode: Math.round(bytes / nodes) }).toMatchObject({ bytes: expect.any(Number) });
+    expect(bytes).toBeLessThan(1_000_000);
+    const bytesPerNode = bytes / nodes;
+    expect(bytesPerNode).toBeLessThan(40);
+    expect(200 * 127 * bytesPerNode).toBeLessThan(1_500_000);
   });
 
   it('tampered artifacts are rejected with paths', () => {

@@ -45,6 +45,21 @@ describe('blendArtifacts', () => {
     expect(loadModel(artifact).score(record, { maxReasons: 5 })).toEqual(r);
   });
 
+  it('blend JSON save → loadModel scores identically: predict(matrix) and score() row by row, nested blends too', () => {
+    const inner = blendArtifacts([{ artifact: gbm, weight: 2 }, { artifact: tree }]);
+    for (const artifact of [blendArtifacts([{ artifact: gbm }, { artifact: tree }, { artifact: logistic, weight: 0.5 }]), blendArtifacts([{ artifact: inner }, { artifact: logistic }])]) {
+      const direct = loadModel(artifact);
+      const loaded = loadModel(JSON.parse(JSON.stringify(artifact)) as unknown);
+      expect(loaded.id).toBe(direct.id);
+      const m = matrixOf(test, direct.featureNames);
+      expect(Array.from(loaded.predict(m))).toEqual(Array.from(direct.predict(m)));
+      for (let r = 0; r < 50; r++) {
+        const v = { names: m.names, values: m.values.slice(r * m.names.length, (r + 1) * m.names.length) };
+        expect(loaded.score(v, { maxReasons: 4 })).toEqual(direct.score(v, { maxReasons: 4 }));
+      }
+    }
+  });
+
   it('a blend may hold a blend; member problems are reported with their path from the root', () => {
     const inner = blendArtifacts([{ artifact: gbm }, { artifact: tree }]);
     const outer = blendArtifacts([{ artifact: inner, weight: 3 }, { artifact: logistic }]);
