@@ -16,6 +16,19 @@ export interface BenchTask {
   /** Scoring hot path: 10% regression budget instead of 25%. */
   hotPath?: boolean;
   /**
+   * Whether `bench:check` gates this task (default true). A task whose ratio moves with the
+   * machine's state beyond its budget even in isolated passes is reported, not gated.
+   */
+  gate?: boolean;
+  /** Also measure the per-call latency on the wall clock (what a caller waits: `wallP50Ns`, `wallP99Ns`). */
+  latency?: boolean;
+  /**
+   * Collect garbage before every timed sample (when run.ts could enable `gc()`): for long,
+   * allocation-heavy calls (a training fit), whose CPU time otherwise depends on how much garbage
+   * the previous call left for the collector.
+   */
+  gcBefore?: boolean;
+  /**
    * Minimum timed calls per round (default 5). Slow tasks (a training fit of seconds) set 1–2 so
    * that a quick run stays within its time budget; tinybench otherwise runs at least 5 calls.
    */
@@ -33,13 +46,14 @@ export interface Suite {
    */
   figures?: (results: readonly BenchTaskResult[]) => Record<string, number | string | boolean>;
   /**
-   * What a sample measures: `wall` time (default; `performance.now`), or the process's `cpu` time
-   * (`process.cpuUsage`, 1 µs resolution, ~3 µs per reading) for suites whose calls last
-   * milliseconds or more: on a shared machine such a call is usually preempted at least once, and
-   * wall time would then count the time the process waited for a core — more for long calls than
-   * for short ones, so the ratio would follow the machine's load. CPU time does not.
+   * What a sample measures: the process's `cpu` time (default; `process.cpuUsage`: user + system,
+   * 1 µs step, ~3 µs per reading, so samples are batches of calls lasting ~1 ms and the reading's
+   * cost is subtracted), or `wall` time (`performance.now`). On a shared machine wall time counts
+   * the time the process waits for a core and the effects of everything else that runs: measured
+   * here under a load of ~9 on 2 cores, ratios moved by up to 2.4× between runs on the wall clock
+   * and by at most 1.19× on the CPU clock.
    */
-  clock?: 'wall' | 'cpu';
+  clock?: Clock;
   /**
    * Why the suite cannot run here (e.g. `../shared/datasets` is absent on a fresh clone). A skipped
    * suite is reported, not timed, and `--check` does not count its baseline tasks as missing.
@@ -82,6 +96,8 @@ interface Measured {
   samples: number;
 }
 
+type Clock = 'wall' | 'cpu';
+
 /** Process CPU time (user + system) in ms, as a tinybench timestamp provider. */
 const cpuClock = {
   name: 'process.cpuUsage',
@@ -93,18 +109,37 @@ const cpuClock = {
   fromMs: (v: number): number => v,
 };
 
-/** Runs one task for about `timeMs` and returns its latency statistics (the tinybench adapter). */
-async function measure(task: BenchTask, timeMs: number, clock: 'wall' | 'cpu' = 'wall'): Promise<Measured> {
+let collect: (() => void) | undefined;
+
+/** Installs the full garbage collection that tasks with `gcBefore` run before each sample (run.ts does, in its child processes). */
+export function setGarbageCollector(fn: (() => void) | undefined): void {
+  collect = fn;
+}
+
+/** Target duration of one timed sample (a batch of calls), ms: long against the CPU clock's 1 µs step and ~3 µs cost. */
+const SAMPLE_MS = 1;
+
+/**
+ * Runs one task for about `timeMs` and returns per-call statistics (the tinybench adapter). One
+ * sample = `batch` consecutive calls; statistics are divided by `batch`.
+ */
+async function measure(task: BenchTask, timeMs: number, clock: Clock, batch: number): Promise<Measured> {
   const minSamples = task.minSamples ?? 5;
+  const fn = batch === 1 ? task.fn : (): void => {
+    for (let i = 0; i < batch; i++) task.fn();
+  };
   const bench = new Bench({
-    ...(clock === 'cpu' ? { timestampProvider: cpuClock } : {}),
+    ...(clock === 'cpu' ? { timestampProvider: cpuClock, subtractTimerOverhead: true } : {}),
     time: timeMs,
     iterations: minSamples,
-    // slow tasks (minSamples < 5) warm up with one call: their JIT state settles within it
-    warmupTime: minSamples < 5 ? 0 : Math.min(200, timeMs / 4),
-    warmupIterations: minSamples < 5 ? 1 : 2,
+    // runSuite has warmed every task up; this re-primes caches after the other tasks ran, except
+    // for calls of a millisecond or more (batch 1), where one call would be a costly warm-up
+    warmup: batch > 1,
+    warmupTime: Math.min(200, timeMs / 4),
+    warmupIterations: 2,
   });
-  bench.add(task.name, task.fn);
+  const gc = task.gcBefore === true ? collect : undefined;
+  bench.add(task.name, fn, gc === undefined ? {} : { beforeEach: () => gc() });
   await bench.run();
   const result = bench.tasks[0].result as unknown as {
     state?: string;
@@ -113,8 +148,8 @@ async function measure(task: BenchTask, timeMs: number, clock: 'wall' | 'cpu' = 
   };
   if (result.error !== undefined) throw result.error;
   if (result.latency === undefined) throw new Error(`benchmark task ${task.name} produced no statistics`);
-  const ms = 1e6;
-  return { meanNs: result.latency.mean * ms, p50Ns: result.latency.p50 * ms, p99Ns: result.latency.p99 * ms, samples: result.latency.samplesCount };
+  const ns = 1e6 / batch;
+  return { meanNs: result.latency.mean * ns, p50Ns: result.latency.p50 * ns, p99Ns: result.latency.p99 * ns, samples: result.latency.samplesCount * batch };
 }
 
 function median(xs: number[]): number {
@@ -124,30 +159,50 @@ function median(xs: number[]): number {
 }
 
 /**
- * Runs a suite in `rounds` interleaved rounds: each round times the reference, then every task
- * (in an order rotated from round to round), then the reference again. A task's ratio in a round
- * is its median time over the geometric mean of the two reference medians around it, so a slow
- * drift of the machine's speed (load, frequency) cancels; the reported ratio is the median of the
- * per-round ratios, so one disturbed round out of three cannot move it.
+ * Warms a task up (calls it for about `ms`) and returns the number of calls per sample: enough for
+ * a sample to last about {@link SAMPLE_MS} (1 for calls longer than that).
+ */
+function warmUp(task: BenchTask, ms: number): number {
+  let calls = 0;
+  const start = performance.now();
+  let now = start;
+  do {
+    task.fn();
+    calls++;
+    now = performance.now();
+  } while (now - start < ms);
+  const perCall = (now - start) / calls;
+  return Math.max(1, Math.min(100_000, Math.round(SAMPLE_MS / perCall)));
+}
+
+/**
+ * Runs a suite.
+ *
+ * 1. Warm-up: every task (reference included) is called for about `warmupMs`, twice in turn, so the
+ *    JIT has seen all of them before anything is timed; the second pass sizes each task's batch.
+ * 2. `rounds` interleaved rounds: the reference, every task (in an order rotated from round to
+ *    round), the reference again, each for about `timeMs`, in batches of calls lasting ~1 ms on
+ *    the suite's clock (process CPU time by default). A task's ratio in a round is its median time
+ *    per call over the geometric mean of the two reference medians around it, so a drift of the
+ *    machine's speed cancels; the reported ratio is the median of the per-round ratios.
+ * 3. Latency: per-call p50/p99/mean on the suite's clock — one more pass of single calls for tasks
+ *    whose samples were batches (the rounds' samples otherwise) — and on the wall clock for tasks
+ *    with `latency: true`.
  */
 export async function runSuite(suite: Suite, options: RunOptions): Promise<BenchTaskResult[]> {
   const all = [suite.reference, ...suite.tasks];
+  const clock: Clock = suite.clock ?? 'cpu';
   const warmupMs = options.warmupMs ?? options.timeMs;
-  for (let pass = 0; pass < 2; pass++) {
-    for (const task of all) {
-      const until = performance.now() + warmupMs / 2;
-      do task.fn();
-      while (performance.now() < until);
-    }
-  }
+  all.forEach((task) => warmUp(task, warmupMs / 2));
+  const batches = all.map((task) => warmUp(task, warmupMs / 2));
   const rounds: Measured[][] = all.map(() => []);
   const ratios: number[][] = all.map(() => []);
   for (let r = 0; r < options.rounds; r++) {
-    const before = await measure(suite.reference, options.timeMs, suite.clock);
+    const before = await measure(suite.reference, options.timeMs, clock, batches[0]);
     const order = suite.tasks.map((_, i) => 1 + ((i + r) % suite.tasks.length));
     const measured: { i: number; m: Measured }[] = [];
-    for (const i of order) measured.push({ i, m: await measure(all[i], options.timeMs, suite.clock) });
-    const after = await measure(suite.reference, options.timeMs, suite.clock);
+    for (const i of order) measured.push({ i, m: await measure(all[i], options.timeMs, clock, batches[i]) });
+    const after = await measure(suite.reference, options.timeMs, clock, batches[0]);
     const refP50 = Math.sqrt(before.p50Ns * after.p50Ns);
     rounds[0].push(before, after);
     ratios[0].push(1);
@@ -156,24 +211,41 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<Bench
       ratios[i].push(m.p50Ns / refP50);
     }
   }
+  // per-call latency: the rounds' samples are single calls already when batch = 1; otherwise one
+  // more pass, one call per sample
+  const latency: Measured[] = [];
+  const wall: (Measured | undefined)[] = [];
+  for (let i = 0; i < all.length; i++) {
+    const task = all[i];
+    const ms = rounds[i];
+    latency.push(
+      batches[i] === 1
+        ? { meanNs: median(ms.map((m) => m.meanNs)), p50Ns: median(ms.map((m) => m.p50Ns)), p99Ns: median(ms.map((m) => m.p99Ns)), samples: 0 }
+        : await measure(task, options.timeMs / 2, clock, 1),
+    );
+    wall.push(task.latency === true ? await measure(task, options.timeMs, 'wall', 1) : undefined);
+  }
   const refName = `${suite.name}/${suite.reference.name}`;
   return all.map((task, i) => {
-    const ms = rounds[i];
-    const p50Ns = median(ms.map((m) => m.p50Ns));
+    const perCallNs = median(rounds[i].map((m) => m.p50Ns));
     const rowsPerOp = task.rowsPerOp ?? 1;
-    const opsPerSec = 1e9 / p50Ns;
+    const opsPerSec = 1e9 / perCallNs;
+    const w = wall[i];
     return {
       name: `${suite.name}/${task.name}`,
       reference: refName,
+      clock,
       opsPerSec,
       rowsPerSec: rowsPerOp > 1 ? opsPerSec * rowsPerOp : undefined,
       rowsPerOp,
-      meanNs: median(ms.map((m) => m.meanNs)),
-      p50Ns,
-      p99Ns: median(ms.map((m) => m.p99Ns)),
-      samples: ms.reduce((s, m) => s + m.samples, 0),
+      meanNs: latency[i].meanNs,
+      p50Ns: latency[i].p50Ns,
+      p99Ns: latency[i].p99Ns,
+      ...(w === undefined ? {} : { wallP50Ns: w.p50Ns, wallP99Ns: w.p99Ns }),
+      samples: rounds[i].reduce((s, m) => s + m.samples, 0) + latency[i].samples,
       ratio: median(ratios[i]),
       hotPath: task.hotPath ?? false,
+      gated: task.gate ?? true,
     };
   });
 }

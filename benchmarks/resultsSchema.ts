@@ -9,19 +9,28 @@ export const BenchTaskResultSchema = z.strictObject({
   name: z.string(),
   /** The reference task this one is measured against. */
   reference: z.string(),
-  /** Operations per second (an operation may process many rows: see `rowsPerOp`). */
+  /** The clock of the timings: process CPU time (`cpu`, user + system) or `wall` time. */
+  clock: z.enum(['cpu', 'wall']),
+  /** Operations (calls) per second from the median time per call over the rounds (an operation may process many rows: see `rowsPerOp`). */
   opsPerSec: z.number().nonnegative(),
   /** Rows per second when the task processes rows (`opsPerSec · rowsPerOp`). */
   rowsPerSec: z.number().nonnegative().optional(),
   rowsPerOp: z.number().int().positive(),
+  /** Per-call latency on `clock`: mean, median and 99th percentile of single calls (one extra pass after the rounds). */
   meanNs: z.number().nonnegative(),
   p50Ns: z.number().nonnegative(),
   p99Ns: z.number().nonnegative(),
+  /** Per-call wall-clock median and 99th percentile (tasks marked `latency`): what a caller waits, machine load included. */
+  wallP50Ns: z.number().nonnegative().optional(),
+  wallP99Ns: z.number().nonnegative().optional(),
+  /** Calls timed (all rounds and the latency pass). */
   samples: z.number().int().nonnegative(),
   /** Time per operation of this task ÷ time per operation of its reference (median over interleaved rounds); lower is faster. */
   ratio: z.number().nonnegative(),
   /** True for scoring hot paths (10% regression budget instead of 25%). */
   hotPath: z.boolean(),
+  /** Whether `bench:check` compares this task with the baseline (false: reported only). */
+  gated: z.boolean(),
 });
 
 export const BenchResultsSchema = z.strictObject({

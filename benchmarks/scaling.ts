@@ -107,9 +107,12 @@ async function backtest(): Promise<Point[]> {
   return points;
 }
 
-function summary(points: Point[]): { points: Point[]; exponent: number; wallExponent: number } {
+function summary(points: Point[]): { points: Point[]; exponent: number; wallExponent: number; segmentExponents: string[] } {
+  // the slope between consecutive sizes: where a fit over all sizes would hide a bend
+  const segmentExponents = points.slice(1).map((p, i) => `${points[i].rows}->${p.rows}: ${logLogExponent([{ rows: points[i].rows, seconds: points[i].cpuSeconds }, { rows: p.rows, seconds: p.cpuSeconds }]).toFixed(2)}`);
   return {
     points,
+    segmentExponents,
     exponent: Number(logLogExponent(points.map((p) => ({ rows: p.rows, seconds: p.cpuSeconds }))).toFixed(3)),
     wallExponent: Number(logLogExponent(points.map((p) => ({ rows: p.rows, seconds: p.wallSeconds }))).toFixed(3)),
   };

@@ -8,4 +8,21 @@ import { metricsSuites } from './metrics.bench.js';
 import { scoringSuites } from './scoring.bench.js';
 import { trainingSuites } from './training.bench.js';
 
-export const suites: SuiteFactory[] = [scoringSuites, applicantSuites, featureSuites, metricsSuites, trainingSuites, applicantValidationSuites];
+/**
+ * One entry per suite factory, in run order; `prefix` starts the name of every suite the factory
+ * builds (run.ts starts no child process for a factory that `--only` excludes). Each factory runs in
+ * a child process of its own.
+ */
+export interface RegisteredFactory {
+  prefix: string;
+  make: SuiteFactory;
+}
+
+export const suites: RegisteredFactory[] = [
+  { prefix: 'scoring-', make: scoringSuites },
+  { prefix: 'applicant', make: applicantSuites },
+  { prefix: 'features-', make: featureSuites },
+  { prefix: 'metrics-', make: metricsSuites },
+  { prefix: 'train-', make: trainingSuites },
+  { prefix: 'applicant-validation', make: applicantValidationSuites },
+];
