@@ -108,7 +108,13 @@ export function aucFromGroups(groups: RankGroups): number {
   return sum / (groups.totalBad * groups.totalGood);
 }
 
-/** KS from tie groups: the maximum of TPR − FPR over thresholds (groups with weight) and the group where it is first reached. */
+/**
+ * KS from tie groups: the maximum of TPR − FPR over thresholds (groups with weight) and the group
+ * where it is first reached. Groups of weight 0 are not cut-offs: those before the first weighted
+ * group are skipped; after it, such a group repeats the previous TPR − FPR exactly (adding +0 leaves
+ * the sums unchanged), so the strict `>` never picks it and no per-group test is needed (a test that
+ * a bootstrap resample's undrawn rows would make unpredictable: ~2.5x slower at 1M groups).
+ */
 export function ksFromGroups(groups: RankGroups): { ks: number; group: number; truePositiveRate: number; falsePositiveRate: number } {
   let cumulativeBad = 0;
   let cumulativeGood = 0;
@@ -116,8 +122,9 @@ export function ksFromGroups(groups: RankGroups): { ks: number; group: number; t
   let bestGroup = 0;
   let bestTpr = 0;
   let bestFpr = 0;
-  for (let g = 0; g < groups.groupCount; g++) {
-    if (groups.bad[g] === 0 && groups.good[g] === 0) continue; // rows of weight 0 are not cut-offs
+  let first = 0;
+  while (first < groups.groupCount && groups.bad[first] === 0 && groups.good[first] === 0) first++;
+  for (let g = first; g < groups.groupCount; g++) {
     cumulativeBad += groups.bad[g];
     cumulativeGood += groups.good[g];
     const tpr = cumulativeBad / groups.totalBad;

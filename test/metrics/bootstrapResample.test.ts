@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/_lib/random.js';
 import { InsufficientDataError } from '../../src/errors.js';
 import { aucFromGroups, ksFromGroups, rankGroups, rankOrder } from '../../src/metrics/_rankGroups.js';
+import type { RankGroups } from '../../src/metrics/_rankGroups.js';
 import { createGroupResampler } from '../../src/metrics/_resampleGroups.js';
 import { auc, bootstrapConfidenceInterval, ksStatistic } from '../../src/metrics/index.js';
 import type { BootstrapConfidenceInterval, BootstrapConfidenceIntervalOptions } from '../../src/metrics/index.js';
@@ -79,6 +80,31 @@ function naiveInterval(scores: ArrayLike<number>, labels: ArrayLike<number>, o: 
   return summarise(replicates, statistic(scores, labels, o.weights), o);
 }
 
+/** ksFromGroups as of commit dbbd7c9: every group of weight 0 skipped by a test. */
+function skippingKsFromGroups(groups: RankGroups): ReturnType<typeof ksFromGroups> {
+  let cumulativeBad = 0;
+  let cumulativeGood = 0;
+  let best = Number.NEGATIVE_INFINITY;
+  let bestGroup = 0;
+  let bestTpr = 0;
+  let bestFpr = 0;
+  for (let g = 0; g < groups.groupCount; g++) {
+    if (groups.bad[g] === 0 && groups.good[g] === 0) continue;
+    cumulativeBad += groups.bad[g];
+    cumulativeGood += groups.good[g];
+    const tpr = cumulativeBad / groups.totalBad;
+    const fpr = cumulativeGood / groups.totalGood;
+    const d = tpr - fpr;
+    if (d > best) {
+      best = d;
+      bestGroup = g;
+      bestTpr = tpr;
+      bestFpr = fpr;
+    }
+  }
+  return { ks: best, group: bestGroup, truePositiveRate: bestTpr, falsePositiveRate: bestFpr };
+}
+
 /**
  * The implementation this fast path replaced (commit dbbd7c9), kept verbatim in substance: row
  * multiplicities in a Float64Array indexed by row, then a scatter of m·w into the tie groups and
@@ -90,7 +116,7 @@ function rowByRowInterval(scores: ArrayLike<number>, labels: ArrayLike<number>, 
   const full = rankGroups(ranked, scores, labels, o.weights);
   const statistic = (bad: Float64Array, good: Float64Array, totalBad: number, totalGood: number): number => {
     const groups = { score: full.score, bad, good, rows: full.rows, groupCount: full.groupCount, totalBad, totalGood };
-    if (o.metric === 'ks') return ksFromGroups(groups).ks;
+    if (o.metric === 'ks') return skippingKsFromGroups(groups).ks;
     const a = aucFromGroups(groups);
     return o.metric === 'gini' ? 2 * a - 1 : a;
   };
@@ -230,6 +256,28 @@ describe('bootstrapConfidenceInterval: multiplicities over the rows ranked once'
         }
       }
     }
+  });
+});
+
+describe('ksFromGroups (private)', () => {
+  it('ksFromGroups(groups) equals the version that tests every group for weight 0 (runs of empty groups anywhere, +0 and -0, float sums)', () => {
+    const weight = fc.oneof(fc.constant(0), fc.constant(-0), fc.integer({ min: 1, max: 40 }).map((k) => k / 8), fc.double({ min: 0.01, max: 5, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(weight, weight), { minLength: 1, maxLength: 60 }), (cells) => {
+        const bad = Float64Array.from(cells, (c) => c[0]);
+        const good = Float64Array.from(cells, (c) => c[1]);
+        let totalBad = 0;
+        let totalGood = 0;
+        for (let g = 0; g < cells.length; g++) {
+          totalBad += bad[g];
+          totalGood += good[g];
+        }
+        fc.pre(totalBad > 0 && totalGood > 0);
+        const groups: RankGroups = { score: new Float64Array(cells.length), bad, good, rows: new Float64Array(cells.length), groupCount: cells.length, totalBad, totalGood };
+        expect(ksFromGroups(groups)).toEqual(skippingKsFromGroups(groups));
+      }),
+      { numRuns: 2000, seed: 7 },
+    );
   });
 });
 
