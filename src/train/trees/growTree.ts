@@ -80,11 +80,17 @@ export interface GrowBuffers {
   scratch: Int32Array;
   pool: Float64Array[];
   featureScratch: Int32Array;
+  /**
+   * Set by a caller whose every tree grows from the same rows (boosting without row subsampling):
+   * the root's row count per histogram slot is then computed once and kept in `rootCounts`.
+   */
+  sameRows: boolean;
+  rootCounts: Float64Array | null;
 }
 
 /** Allocates buffers for `n` rows. */
 export function createGrowBuffers(n: number, features: number): GrowBuffers {
-  return { rows: new Int32Array(n), scratch: new Int32Array(n), pool: [], featureScratch: new Int32Array(features) };
+  return { rows: new Int32Array(n), scratch: new Int32Array(n), pool: [], featureScratch: new Int32Array(features), sameRows: false, rootCounts: null };
 }
 
 interface Candidate {
@@ -173,7 +179,19 @@ export function growTree(binned: BinnedFeatures, g: Float64Array, h: Float64Arra
   if (!sampled && isSplittable(tree, root, params, leaves)) {
     rootHist = take();
     clearHistogram(rootHist, binned, histFeatures, histFeatures.length);
-    buildHistogram(rootHist, binned, rows, 0, n, g, h, histFeatures, histFeatures.length);
+    if (buffers.sameRows && histFeatures.length === binned.features) {
+      // the root's rows are those of the previous trees: its row counts are too (exact integers)
+      const counts = buffers.rootCounts;
+      if (counts === null) {
+        buildHistogram(rootHist, binned, rows, 0, n, g, h, histFeatures, histFeatures.length);
+        const saved = new Float64Array(binned.totalSlots);
+        for (let t = 0; t < saved.length; t++) saved[t] = rootHist[3 * t + 2];
+        buffers.rootCounts = saved;
+      } else {
+        buildGradientHistogram(rootHist, binned, rows, 0, n, g, h);
+        for (let t = 0; t < counts.length; t++) rootHist[3 * t + 2] = counts[t];
+      }
+    } else buildHistogram(rootHist, binned, rows, 0, n, g, h, histFeatures, histFeatures.length);
   }
   consider(root, rootHist);
 
@@ -414,6 +432,53 @@ function buildHistogram(
       hist[s] += gr;
       hist[s + 1] += hr;
       hist[s + 2] += 1;
+    }
+  }
+}
+
+/** buildHistogram over all features without the row counts (the root's, when they are known). */
+function buildGradientHistogram(hist: Float64Array, binned: BinnedFeatures, rows: Int32Array, start: number, end: number, g: Float64Array, h: Float64Array): void {
+  const P = binned.features;
+  const slots = binned.slots;
+  const P8 = P & ~7;
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const gr = g[r];
+    const hr = h[r];
+    let k = r * P;
+    const stop8 = k + P8;
+    const stop = k + P;
+    let s = 0;
+    for (; k < stop8; k += 8) {
+      s = slots[k + 0] * 3;
+      hist[s] += gr;
+      hist[s + 1] += hr;
+      s = slots[k + 1] * 3;
+      hist[s] += gr;
+      hist[s + 1] += hr;
+      s = slots[k + 2] * 3;
+      hist[s] += gr;
+      hist[s + 1] += hr;
+      s = slots[k + 3] * 3;
+      hist[s] += gr;
+      hist[s + 1] += hr;
+      s = slots[k + 4] * 3;
+      hist[s] += gr;
+      hist[s + 1] += hr;
+      s = slots[k + 5] * 3;
+      hist[s] += gr;
+      hist[s + 1] += hr;
+      s = slots[k + 6] * 3;
+      hist[s] += gr;
+      hist[s + 1] += hr;
+      s = slots[k + 7] * 3;
+      hist[s] += gr;
+      hist[s + 1] += hr;
+    }
+    for (; k < stop; k++) {
+      s = slots[k] * 3;
+      hist[s] += gr;
+      hist[s + 1] += hr;
     }
   }
 }

@@ -147,6 +147,7 @@ export function trainGradientBoosting(dataset: Dataset, options: TrainGradientBo
   const g = new Float64Array(n);
   const h = new Float64Array(n);
   const buffers = createGrowBuffers(n, p);
+  buffers.sameRows = rowSubsample >= 1;
   const inSample = new Uint8Array(n);
   let fixedRows: Int32Array | null = null;
   // covers are row counts when every sample weight is 1 (the same numbers as summing the weights)
