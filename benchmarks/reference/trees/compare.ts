@@ -2,6 +2,7 @@
  * Issue 5 / 7 speed acceptance, both sides on the same machine and data, in alternation:
  *
  *   npx tsx benchmarks/reference/trees/compare.ts [--rounds 3] [--out benchmarks/reference/trees/speed.json]
+ *   npx tsx benchmarks/reference/trees/compare.ts --summarize speed.json --out speed.json   (re-derive the summary)
  *
  * Needs Debian's python3-sklearn and python3-xgboost at /usr/bin/python3 (the figures are a
  * benchmark, not a test; nothing in the library or the tests needs Python).
@@ -13,7 +14,8 @@
  *    - benchmarks/trees.bench.ts --only train: trainGradientBoosting in the same two shapes;
  *    - xgb_predict.py (OMP_NUM_THREADS=1, nthread 1): XGBoost 200 trees depth 6, predict timings;
  *    - benchmarks/trees.bench.ts --only predict: our 200-tree depth-6 model (XGBoost's defaults).
- * 3. Keeps each figure's best (minimum time) over the rounds, on the CPU clock (process time: the
+ * 3. Keeps each figure's best (minimum time) over the rounds, and the per-round ratios (each round's
+ *    two sides ran back to back, under about the same load), on the CPU clock (process time: the
  *    2-core machine is shared, and CPU time does not count the waits for a core) and on the wall
  *    clock, and writes the ratios against the acceptance bounds:
  *    - training: ours ≤ 2 × sklearn (CPU seconds, per shape);
@@ -41,9 +43,6 @@ const log = (s: string): void => {
   process.stderr.write(`${s}\n`);
 };
 
-writeFileSync(csv, toCsv(syntheticCredit(100_000, 40)));
-log(`data: ${csv}`);
-
 type Json = Record<string, unknown>;
 const readJson = (path: string): Json => JSON.parse(readFileSync(path, 'utf8')) as Json;
 const env = { ...process.env, OMP_NUM_THREADS: '1', OPENBLAS_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
@@ -52,12 +51,19 @@ const run = (file: string, args: string[], extraEnv: Record<string, string> = {}
 };
 const tsx = join(root, 'node_modules/.bin/tsx');
 
-const sklearn: Json[] = [];
-const oursTrain: Json[] = [];
-const xgb: Json[] = [];
-const oursPredict: Json[] = [];
-const loads: number[][] = [];
-for (let k = 0; k < rounds; k++) {
+// --summarize FILE: recompute the summary from the raw rounds of an earlier run (no measuring)
+const previous = argv.includes('--summarize') ? readJson(arg('--summarize', '')) : null;
+const raw = (previous?.raw ?? {}) as Json;
+const sklearn: Json[] = (raw.sklearn as Json[] | undefined) ?? [];
+const oursTrain: Json[] = (raw.ours_train as Json[] | undefined) ?? [];
+const xgb: Json[] = (raw.xgboost as Json[] | undefined) ?? [];
+const oursPredict: Json[] = (raw.ours_predict as Json[] | undefined) ?? [];
+const loads: number[][] = ((previous?.machine as Json | undefined)?.load_average_per_round as number[][] | undefined) ?? [];
+if (previous === null) {
+  writeFileSync(csv, toCsv(syntheticCredit(100_000, 40)));
+  log(`data: ${csv}`);
+}
+for (let k = 0; previous === null && k < rounds; k++) {
   log(`round ${k + 1}/${rounds} (load ${loadavg().map((v) => v.toFixed(2)).join(' ')})`);
   loads.push(loadavg());
   run(python, [join(here, 'sklearn_hgb.py'), csv, join(work, 'sk.json')], { REPEATS: '1' });
@@ -74,6 +80,10 @@ const get = (o: Json, path: string[]): number => path.reduce<unknown>((v, key) =
 const min = (xs: number[]): number => Math.min(...xs);
 const max = (xs: number[]): number => Math.max(...xs);
 const r3 = (v: number): number => Number(v.toFixed(3));
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 === 1 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 const training: Json = {};
 for (const shape of ['depth6_leaves31', 'depth6_full']) {
@@ -86,9 +96,13 @@ for (const shape of ['depth6_leaves31', 'depth6_full']) {
     ours: { cpu_seconds: ourCpu, wall_seconds: ourWall, train_auc: get(oursTrain[0], ['training', shape, 'train_auc']), mean_leaves_per_tree: get(oursTrain[0], ['training', shape, 'mean_leaves_per_tree']) },
     ratio_cpu: r3(ourCpu / skCpu),
     ratio_wall: r3(ourWall / skWall),
+    // the two sides of one round ran back to back under about the same load
+    ratio_cpu_per_round: sklearn.map((s, k) => r3(get(oursTrain[k], ['training', shape, 'best_cpu_seconds']) / get(s, ['shapes', shape, 'best_cpu_seconds']))),
     bound: 2,
     meets_bound_cpu: ourCpu <= 2 * skCpu,
   };
+  const t = training[shape] as Json;
+  t.ratio_cpu_per_round_median = r3(median(t.ratio_cpu_per_round as number[]));
   log(`train ${shape}: ours ${ourCpu} s CPU vs sklearn ${skCpu} s -> ${(ourCpu / skCpu).toFixed(2)}x (wall ${ourWall} vs ${skWall})`);
 }
 
@@ -106,20 +120,21 @@ const predict = {
   ratio_cpu_vs_inplace: r3(ourRows('cpu') / xgbRows('inplace_predict', 'cpu')),
   ratio_wall_vs_inplace: r3(ourRows('wall') / xgbRows('inplace_predict', 'wall')),
   ratio_cpu_vs_prebuilt_dmatrix: r3(ourRows('cpu') / xgbRows('predict_fresh_prebuilt_dmatrix', 'cpu')),
+  ratio_cpu_vs_inplace_per_round: xgb.map((s, k) => r3(get(oursPredict[k], ['predict', 'best_cpu_rows_per_second']) / get(s, ['inplace_predict', 'best_cpu_rows_per_second']))),
   meets_bound_cpu: ourRows('cpu') >= xgbRows('inplace_predict', 'cpu'),
 };
 log(`predict: ours ${ourRows('cpu')} rows/s CPU vs XGBoost inplace_predict ${xgbRows('inplace_predict', 'cpu')} -> ${(ourRows('cpu') / xgbRows('inplace_predict', 'cpu')).toFixed(2)}x`);
 
 const result = {
-  command: 'npx tsx benchmarks/reference/trees/compare.ts --rounds 3',
-  date: new Date().toISOString().slice(0, 10),
+  command: `npx tsx benchmarks/reference/trees/compare.ts --rounds ${sklearn.length}`,
+  date: (previous?.date as string | undefined) ?? new Date().toISOString().slice(0, 10),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, load_average_per_round: loads.map((l) => l.map((v) => Number(v.toFixed(2)))), note: 'shared with other processes; CPU time is the figure, wall time recorded' },
-  node: process.version,
+  node: (previous?.node as string | undefined) ?? process.version,
   sklearn: sklearn[0].sklearn,
   xgboost: xgb[0].xgboost,
   python: sklearn[0].python,
   data: { generator: 'benchmarks/reference/trees/synthetic.ts (seed 20261122)', rows: 100_000, features: 40, bad_rate: (sklearn[0].data as Json).bad_rate },
-  rounds,
+  rounds: sklearn.length,
   method: 'each side run once per round, rounds in alternation; best (minimum time) over rounds',
   training,
   predict,
