@@ -86,11 +86,13 @@ export interface GrowBuffers {
    */
   sameRows: boolean;
   rootCounts: Float64Array | null;
+  /** partition's table: 1 when a bin goes left. */
+  goesLeft: Uint8Array;
 }
 
 /** Allocates buffers for `n` rows. */
 export function createGrowBuffers(n: number, features: number): GrowBuffers {
-  return { rows: new Int32Array(n), scratch: new Int32Array(n), pool: [], featureScratch: new Int32Array(features), sameRows: false, rootCounts: null };
+  return { rows: new Int32Array(n), scratch: new Int32Array(n), pool: [], featureScratch: new Int32Array(features), sameRows: false, rootCounts: null, goesLeft: new Uint8Array(256) };
 }
 
 interface Candidate {
@@ -497,39 +499,24 @@ function subtractHistogram(parent: Float64Array, child: Float64Array, binned: Bi
 
 /**
  * Stable partition of rows[start..end) by the candidate split; returns the first right index.
- * Branch-free: every row is written to both outputs and only the cursor of its side advances
- * (the left/right outcome of a row is unpredictable, the missing test rarely true).
+ * Branch-free: a 0/1 table over the feature's bins (missing included) says which rows go left;
+ * every row is written to both outputs and only the cursor of its side advances.
  */
 function partition(binned: BinnedFeatures, buffers: GrowBuffers, start: number, end: number, c: Candidate): number {
-  const { rows, scratch } = buffers;
+  const { rows, scratch, goesLeft } = buffers;
   const col = binned.columns[c.feature];
   const miss = binned.missingBin[c.feature];
-  const dl = c.defaultLeft === 1 ? 1 : 0;
+  for (let b = 0; b < miss; b++) goesLeft[b] = c.leftBins === null ? (b <= c.bin ? 1 : 0) : c.leftBins[b];
+  goesLeft[miss] = c.defaultLeft === 1 ? 1 : 0;
   let w = start;
   let k = 0;
-  if (c.leftBins === null) {
-    const t = c.bin;
-    for (let i = start; i < end; i++) {
-      const r = rows[i];
-      const b = col[r];
-      // 1 when b <= t (t − b >= 0), else 0
-      const l = b === miss ? dl : ((t - b) >>> 31) ^ 1;
-      rows[w] = r;
-      scratch[k] = r;
-      w += l;
-      k += 1 - l;
-    }
-  } else {
-    const lb = c.leftBins;
-    for (let i = start; i < end; i++) {
-      const r = rows[i];
-      const b = col[r];
-      const l = b === miss ? dl : lb[b];
-      rows[w] = r;
-      scratch[k] = r;
-      w += l;
-      k += 1 - l;
-    }
+  for (let i = start; i < end; i++) {
+    const r = rows[i];
+    const l = goesLeft[col[r]];
+    rows[w] = r;
+    scratch[k] = r;
+    w += l;
+    k += 1 - l;
   }
   rows.set(scratch.subarray(0, k), w);
   return w;
