@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Reference training time: scikit-learn HistGradientBoostingClassifier on the synthetic 100k x 40
 data written by benchmarks/reference/trees/synthetic.ts (one thread).
+benchmarks/reference/trees/compare.ts runs it in alternation with our side and records both
+in benchmarks/reference/trees/speed.json.
 
   npx tsx benchmarks/reference/trees/synthetic.ts 100000 40 /tmp/gbm100k.csv
   OMP_NUM_THREADS=1 python3 benchmarks/reference/trees/sklearn_hgb.py /tmp/gbm100k.csv benchmarks/reference/trees/sklearn_hgb.json

@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """Reference batch prediction speed: XGBoost single-thread predict of a 200-tree depth-6 model on
 the synthetic 100k x 40 data written by benchmarks/reference/trees/synthetic.ts.
+benchmarks/reference/trees/compare.ts runs it in alternation with our side and records both
+in benchmarks/reference/trees/speed.json.
 
   OMP_NUM_THREADS=1 python3 benchmarks/reference/trees/xgb_predict.py /tmp/gbm100k.csv benchmarks/reference/trees/xgb_predict.json
 

@@ -49,7 +49,7 @@ export interface CompiledTrees {
 }
 
 /**
- * The prediction layout of shallow numeric ensembles, free of data-dependent branches:
+ * The prediction layout of shallow numeric ensembles, whose tree walks have no data-dependent branch:
  * - each tree is padded to a complete binary tree of its own depth D (a leaf above depth D becomes
  *   splits whose subtrees all end in copies of it) and stored heap-ordered: split i has children
  *   2i + 1 (left) and 2i + 2 (right), so a row walks exactly D levels and computes, rather than
