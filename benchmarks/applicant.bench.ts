@@ -55,11 +55,13 @@ export const applicantSuites: SuiteFactory = async (options) => {
       const wallP99 = s.wallP99Ns ?? Number.NaN;
       return {
         textBytes: text.length,
+        'scoreApplicant median / JSON.parse median (per-call CPU)': s.p50Ns / results[0].p50Ns,
+        'scoreApplicant / JSON.parse (median of pairs)': s.ratioMedian,
         'scoreApplicant per-call CPU p50 µs': s.p50Ns / 1e3,
         'scoreApplicant per-call CPU p99 µs': s.p99Ns / 1e3,
         'scoreApplicant per-call wall p50 µs': wallP50 / 1e3,
         'scoreApplicant per-call wall p99 µs': wallP99 / 1e3,
-        'target/scoreApplicant ratio <= 1': s.ratio <= 1,
+        'target/scoreApplicant median <= JSON.parse median': s.p50Ns <= results[0].p50Ns && s.ratioMedian <= 1,
         'target/scoreApplicant CPU p99 <= 5 x p50': s.p99Ns <= 5 * s.p50Ns,
         'target/scoreApplicant wall p99 <= 5 x p50': wallP99 <= 5 * wallP50,
       };

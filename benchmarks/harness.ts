@@ -152,6 +152,21 @@ async function measure(task: BenchTask, timeMs: number, clock: Clock, batch: num
   return { meanNs: result.latency.mean * ns, p50Ns: result.latency.p50 * ns, p99Ns: result.latency.p99 * ns, samples: result.latency.samplesCount * batch };
 }
 
+/** The `f`-quantile of `xs` (nearest rank below). */
+function quantile(xs: readonly number[], f: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(f * (s.length - 1))];
+}
+
+/**
+ * The quantile of the pair ratios reported as a task's ratio. On the shared 2-core machine the
+ * pairs' ratios spread upwards whenever the machine was contended (a busy neighbour slows
+ * scoreApplicant, which walks ~100 kB of objects, more than JSON.parse, which scans one string),
+ * and their median moved by ±15% between runs; their 10th percentile — the machine's quiet
+ * moments — by ±6–8%, busy core or not. A slower code path moves every pair, the quiet ones too.
+ */
+export const RATIO_QUANTILE = 0.1;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -175,19 +190,77 @@ function warmUp(task: BenchTask, ms: number): number {
   return Math.max(1, Math.min(100_000, Math.round(SAMPLE_MS / perCall)));
 }
 
+/** Reads a clock in ns. */
+function reader(clock: Clock): () => number {
+  if (clock === 'wall') return () => performance.now() * 1e6;
+  return () => {
+    const c = process.cpuUsage();
+    return (c.user + c.system) * 1e3;
+  };
+}
+
+/** The cost of one clock reading, ns (median of back-to-back differences). */
+function readingCost(read: () => number): number {
+  const d: number[] = [];
+  for (let i = 0; i < 201; i++) {
+    const a = read();
+    d.push(read() - a);
+  }
+  return median(d);
+}
+
+/**
+ * Paired samples of a task against the reference: `batchRef` reference calls then `batchTask` task
+ * calls (the order alternating from pair to pair), each timed on `read`, for about `ms` of the
+ * pair's clock. Returns each pair's ratio (task time per call ÷ reference time per call) and the
+ * task's time per call. A pair's two halves are a millisecond or two apart, so the machine's
+ * speed, which on a shared machine changes every ~100 ms, cancels in each pair's ratio.
+ */
+function pairedSamples(ref: BenchTask, task: BenchTask, batchRef: number, batchTask: number, ms: number, read: () => number, cost: number, gcBefore: (() => void) | undefined): { ratios: number[]; taskNs: number[] } {
+  const ratios: number[] = [];
+  const taskNs: number[] = [];
+  const time = (t: BenchTask, batch: number): number => {
+    if (t === task) gcBefore?.();
+    const t0 = read();
+    for (let k = 0; k < batch; k++) t.fn();
+    return Math.max(read() - t0 - cost, 1) / batch;
+  };
+  const budgetNs = ms * 1e6;
+  let spent = 0;
+  let p = 0;
+  do {
+    let refNs: number;
+    let tNs: number;
+    if (p % 2 === 0) {
+      refNs = time(ref, batchRef);
+      tNs = time(task, batchTask);
+    } else {
+      tNs = time(task, batchTask);
+      refNs = time(ref, batchRef);
+    }
+    ratios.push(tNs / refNs);
+    taskNs.push(tNs);
+    spent += refNs * batchRef + tNs * batchTask;
+    p++;
+  } while (spent < budgetNs || p < 2);
+  return { ratios, taskNs };
+}
+
 /**
  * Runs a suite.
  *
  * 1. Warm-up: every task (reference included) is called for about `warmupMs`, twice in turn, so the
- *    JIT has seen all of them before anything is timed; the second pass sizes each task's batch.
- * 2. `rounds` interleaved rounds: the reference, every task (in an order rotated from round to
- *    round), the reference again, each for about `timeMs`, in batches of calls lasting ~1 ms on
- *    the suite's clock (process CPU time by default). A task's ratio in a round is its median time
- *    per call over the geometric mean of the two reference medians around it, so a drift of the
- *    machine's speed cancels; the reported ratio is the median of the per-round ratios.
- * 3. Latency: per-call p50/p99/mean on the suite's clock — one more pass of single calls for tasks
- *    whose samples were batches (the rounds' samples otherwise) — and on the wall clock for tasks
- *    with `latency: true`.
+ *    JIT has seen all of them before anything is timed; the second pass sizes each task's batch
+ *    (calls per sample: ~1 ms of calls, 1 for longer calls).
+ * 2. Ratio: `rounds` rounds; in each, every task (in an order rotated from round to round) is timed
+ *    in pairs with the reference for about `timeMs` — a batch of reference calls, a batch of task
+ *    calls, alternating which goes first — on the suite's clock (process CPU time by default). The
+ *    ratio is the {@link RATIO_QUANTILE} quantile of all pairs' ratios (`ratioMedian`: their
+ *    median). On the shared 2-core machine the reference's time per call moved between two levels
+ *    ~1.6× apart every ~100 ms, so timing a task and its reference 100 ms apart gave per-round
+ *    ratios from 0.31 to 0.88 for the same code; the two halves of a pair are a millisecond apart.
+ * 3. Latency (tinybench): each task once more, one call per sample — per-call mean/p50/p99 on the
+ *    suite's clock, and on the wall clock for tasks with `latency: true`.
  */
 export async function runSuite(suite: Suite, options: RunOptions): Promise<BenchTaskResult[]> {
   const all = [suite.reference, ...suite.tasks];
@@ -195,39 +268,37 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<Bench
   const warmupMs = options.warmupMs ?? options.timeMs;
   all.forEach((task) => warmUp(task, warmupMs / 2));
   const batches = all.map((task) => warmUp(task, warmupMs / 2));
-  const rounds: Measured[][] = all.map(() => []);
+  const read = reader(clock);
+  const cost = readingCost(read);
   const ratios: number[][] = all.map(() => []);
+  const perCall: number[][] = all.map(() => []);
+  const roundMedians: number[][] = all.map(() => []);
   for (let r = 0; r < options.rounds; r++) {
-    const before = await measure(suite.reference, options.timeMs, clock, batches[0]);
-    const order = suite.tasks.map((_, i) => 1 + ((i + r) % suite.tasks.length));
-    const measured: { i: number; m: Measured }[] = [];
-    for (const i of order) measured.push({ i, m: await measure(all[i], options.timeMs, clock, batches[i]) });
-    const after = await measure(suite.reference, options.timeMs, clock, batches[0]);
-    const refP50 = Math.sqrt(before.p50Ns * after.p50Ns);
-    rounds[0].push(before, after);
-    ratios[0].push(1);
-    for (const { i, m } of measured) {
-      rounds[i].push(m);
-      ratios[i].push(m.p50Ns / refP50);
+    for (let j = 0; j < suite.tasks.length; j++) {
+      const i = 1 + ((j + r) % suite.tasks.length);
+      const task = all[i];
+      const gc = task.gcBefore === true ? collect : undefined;
+      const { ratios: rs, taskNs } = pairedSamples(suite.reference, task, batches[0], batches[i], options.timeMs, read, cost, gc);
+      ratios[i].push(...rs);
+      perCall[i].push(...taskNs);
+      roundMedians[i].push(median(rs));
     }
   }
-  // per-call latency: the rounds' samples are single calls already when batch = 1; otherwise one
-  // more pass, one call per sample
   const latency: Measured[] = [];
   const wall: (Measured | undefined)[] = [];
-  for (let i = 0; i < all.length; i++) {
-    const task = all[i];
-    const ms = rounds[i];
-    latency.push(
-      batches[i] === 1
-        ? { meanNs: median(ms.map((m) => m.meanNs)), p50Ns: median(ms.map((m) => m.p50Ns)), p99Ns: median(ms.map((m) => m.p99Ns)), samples: 0 }
-        : await measure(task, options.timeMs / 2, clock, 1),
-    );
+  for (const task of all) {
+    latency.push(await measure(task, options.timeMs / 2, clock, 1));
     wall.push(task.latency === true ? await measure(task, options.timeMs, 'wall', 1) : undefined);
   }
+  if (process.env.BENCH_DEBUG_ROUNDS) {
+    const q = (xs: number[], f: number): number => [...xs].sort((a, b) => a - b)[Math.floor(f * (xs.length - 1))];
+    for (let i = 1; i < all.length; i++) process.stderr.write(`    ${all[i].name}: per-round medians ${roundMedians[i].map((x) => x.toFixed(3)).join(' ')} (${ratios[i].length} pairs) p5 ${q(ratios[i], 0.05).toFixed(3)} p10 ${q(ratios[i], 0.1).toFixed(3)} p20 ${q(ratios[i], 0.2).toFixed(3)} p50 ${q(ratios[i], 0.5).toFixed(3)}\n`);
+  }
   const refName = `${suite.name}/${suite.reference.name}`;
+  const refPerCall = median(latency[0].p50Ns > 0 ? [latency[0].p50Ns] : [1]);
   return all.map((task, i) => {
-    const perCallNs = median(rounds[i].map((m) => m.p50Ns));
+    // time per call: the median of the paired samples (the reference's: its latency pass)
+    const perCallNs = i === 0 ? refPerCall : median(perCall[i]);
     const rowsPerOp = task.rowsPerOp ?? 1;
     const opsPerSec = 1e9 / perCallNs;
     const w = wall[i];
@@ -242,8 +313,9 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<Bench
       p50Ns: latency[i].p50Ns,
       p99Ns: latency[i].p99Ns,
       ...(w === undefined ? {} : { wallP50Ns: w.p50Ns, wallP99Ns: w.p99Ns }),
-      samples: rounds[i].reduce((s, m) => s + m.samples, 0) + latency[i].samples,
-      ratio: median(ratios[i]),
+      samples: perCall[i].length * batches[i] + latency[i].samples,
+      ratio: i === 0 ? 1 : quantile(ratios[i], RATIO_QUANTILE),
+      ratioMedian: i === 0 ? 1 : median(ratios[i]),
       hotPath: task.hotPath ?? false,
       gated: task.gate ?? true,
     };

@@ -25,8 +25,14 @@ export const BenchTaskResultSchema = z.strictObject({
   wallP99Ns: z.number().nonnegative().optional(),
   /** Calls timed (all rounds and the latency pass). */
   samples: z.number().int().nonnegative(),
-  /** Time per operation of this task ÷ time per operation of its reference (median over interleaved rounds); lower is faster. */
+  /**
+   * Time per call of this task ÷ time per call of its reference, lower is faster: the 10th
+   * percentile of the ratios of paired samples (a batch of reference calls and a batch of task calls
+   * a millisecond apart, in interleaved rounds): what the gate compares with the baseline.
+   */
   ratio: z.number().nonnegative(),
+  /** The median of the same paired ratios (higher than `ratio` on a contended machine). */
+  ratioMedian: z.number().nonnegative(),
   /** True for scoring hot paths (10% regression budget instead of 25%). */
   hotPath: z.boolean(),
   /** Whether `bench:check` compares this task with the baseline (false: reported only). */

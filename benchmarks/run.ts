@@ -112,7 +112,7 @@ async function runChild(k: number, exactSuite: string | undefined): Promise<void
     }
     log(`suite ${suite.name}: ${suite.tasks.length} task(s) against ${suite.reference.name} (setup ${setupS} s)`);
     const results = await runSuite(suite, runOptions);
-    for (const r of results) log(`  ${r.name.padEnd(52)} ${fmt(r.rowsPerSec ?? r.opsPerSec)} ${r.rowsPerSec ? 'rows/s' : 'ops/s '}  ratio ${r.ratio.toFixed(3)}`);
+    for (const r of results) log(`  ${r.name.padEnd(52)} ${fmt(r.rowsPerSec ?? r.opsPerSec)} ${r.rowsPerSec ? 'rows/s' : 'ops/s '}  ratio ${r.ratio.toFixed(3)} (median ${r.ratioMedian.toFixed(3)})`);
     out.tasks.push(...results);
     out.suites.push(suite.name);
     if (suite.figures) Object.assign(out.figures, prefix(suite.name, suite.figures(results)));
@@ -122,7 +122,11 @@ async function runChild(k: number, exactSuite: string | undefined): Promise<void
 
 /** Runs suite factory `k` (optionally one suite of it) in a child process. */
 function spawnChild(k: number, exactSuite?: string): Promise<ChildResult> {
-  const args = [...process.execArgv, fileURLToPath(import.meta.url), '--child', String(k), ...(exactSuite === undefined ? [] : ['--suite', exactSuite])];
+  // --single-threaded: V8 compiles and collects garbage on the main thread only, so the process CPU
+  // time a sample reads is the measured code's thread (a background sweeper finishing the previous
+  // sample's garbage would otherwise be charged to whatever runs next), and when code gets
+  // optimized does not depend on whether another core is free to run a background compiler
+  const args = ['--single-threaded', ...process.execArgv, fileURLToPath(import.meta.url), '--child', String(k), ...(exactSuite === undefined ? [] : ['--suite', exactSuite])];
   for (const name of ['--quick']) if (flag(name)) args.push(name);
   for (const name of ['--only', '--rounds', '--time']) {
     const v = stringFlag(name);
@@ -296,13 +300,13 @@ function renderMarkdown(r: BenchResults): string {
     '',
     `Node ${r.node} · ${r.cpu} · ${r.date}${r.quick ? ' · quick' : ''}`,
     '',
-    "Ratio: time per call ÷ the suite reference's time per call, median of interleaved rounds (lower is faster). Latency: single calls on the task's clock (cpu = process CPU time); wall-clock latency where measured.",
+    "Ratio: time per call ÷ the suite reference's time per call, from pairs of samples a millisecond apart (lower is faster): the gate's figure is the 10th percentile of the pairs' ratios, the median is shown beside it. Latency: single calls on the task's clock (cpu = process CPU time); wall-clock latency where measured.",
     '',
-    '| task | ratio to reference | rows/s or calls/s | p50 | p99 | wall p50 | wall p99 | clock |',
-    '|---|---:|---:|---:|---:|---:|---:|---|',
+    '| task | ratio (p10 of pairs) | ratio (median) | rows/s or calls/s | p50 | p99 | wall p50 | wall p99 | clock |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---|',
     ...r.tasks.map(
       (t) =>
-        `| ${t.name}${t.hotPath ? ' (hot path)' : ''} | ${t.ratio.toFixed(3)} | ${Math.round(t.rowsPerSec ?? t.opsPerSec).toLocaleString('en-US')} | ${ns(t.p50Ns)} | ${ns(t.p99Ns)} | ${t.wallP50Ns === undefined ? '' : ns(t.wallP50Ns)} | ${t.wallP99Ns === undefined ? '' : ns(t.wallP99Ns)} | ${t.clock} |`,
+        `| ${t.name}${t.hotPath ? ' (hot path)' : ''}${t.gated ? '' : ' (not gated)'} | ${t.ratio.toFixed(3)} | ${t.ratioMedian.toFixed(3)} | ${Math.round(t.rowsPerSec ?? t.opsPerSec).toLocaleString('en-US')} | ${ns(t.p50Ns)} | ${ns(t.p99Ns)} | ${t.wallP50Ns === undefined ? '' : ns(t.wallP50Ns)} | ${t.wallP99Ns === undefined ? '' : ns(t.wallP99Ns)} | ${t.clock} |`,
     ),
     '',
   ];
