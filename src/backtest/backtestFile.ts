@@ -32,6 +32,13 @@ export interface BacktestFileOptions extends Omit<BacktestRunOptions, 'reference
   target?: string;
   /** Table rows: the target value meaning bad; numeric texts compare by value. @defaultValue the target must be coded 0/1 */
   bad?: string | number;
+  /**
+   * Table rows: the target value meaning good, for a target with more than two values (`paid`,
+   * `charged off`, `current`, ...): rows whose target is neither `bad` nor `good` are left out,
+   * counted in a note (not in `data.skippedRows`: they are not errors). Needs `bad`.
+   * @defaultValue every value other than `bad` is good, and a third value is an error
+   */
+  good?: string | number;
   /** Table rows: a sample-weight column. */
   weight?: string;
   /** CSV delimiter. @defaultValue detected from the header (`,` `;` tab) */
@@ -75,15 +82,16 @@ export type BacktestModel = Scorer | object | string;
  */
 export async function backtestFile(models: BacktestModel | readonly BacktestModel[], source: string | NodeJS.ReadableStream, options: BacktestFileOptions = {}): Promise<BacktestReport> {
   const where = 'backtestFile';
-  const { format, rows, target, bad, weight, delimiter, missing, reference, dateColumn, batchSize = 4096, characteristics, onProgress, ...reportOptions } = options;
+  const { format, rows, target, bad, good, weight, delimiter, missing, reference, dateColumn, batchSize = 4096, characteristics, onProgress, ...reportOptions } = options;
   const resolved = resolveBacktestOptions(reportOptions, where);
+  checkGood(bad, good, where);
   checkBatchSize(batchSize, where);
   const scorers = (Array.isArray(models) ? models : [models]).map((m) => toScorer(m));
   const prepared = prepareModels(scorers, where);
   const hasSplit = resolved.split.kind !== 'none';
   const keepCharacteristics = characteristics ?? (hasSplit || reference !== undefined);
   const dateName = dateColumn ?? (resolved.split.kind === 'oot' ? resolved.split.dateColumn : undefined);
-  const read = { format, rows, target, bad, weight, delimiter, missing, dateColumn: dateName, batchSize };
+  const read = { format, rows, target, bad, good, weight, delimiter, missing, dateColumn: dateName, batchSize };
   const collector = new PredictionCollector(prepared, { characteristics: keepCharacteristics });
   const name = await readFileInto(collector, source, read, onProgress, where);
   let input = collector.finish(name);
@@ -104,6 +112,7 @@ interface ReadOptions {
   rows?: 'auto' | 'table' | 'applicants';
   target?: string;
   bad?: string | number;
+  good?: string | number;
   weight?: string;
   delimiter?: string;
   missing?: string[];
@@ -190,7 +199,7 @@ async function readTableRows(
   }
   const models = collector.models;
   const batchSize = options.batchSize;
-  const target = new TargetMapper(targetName, options.bad, where);
+  const target = new TargetMapper(targetName, options.bad, options.good, where);
   const values = models.map((m) => new Float64Array(batchSize * m.specs.length));
   const labels = new Uint8Array(batchSize);
   const weights = options.weight === undefined ? undefined : new Float64Array(batchSize);
@@ -229,6 +238,7 @@ async function readTableRows(
       skip(row.line, `target '${targetName}' is missing`);
       continue;
     }
+    if (label === OTHER_CLASS) continue;
     let w = 1;
     if (weights) {
       const text = record[options.weight as string];
@@ -259,7 +269,24 @@ async function readTableRows(
   }
   flush();
   target.finish();
+  if (target.otherRows > 0) {
+    collector.notes.push(`${target.otherRows.toLocaleString('en-US')} row${target.otherRows === 1 ? '' : 's'} with a target value other than the bad and good values left out`);
+  }
 }
+
+/** `good` needs `bad`, and names a different value. */
+function checkGood(bad: string | number | undefined, good: string | number | undefined, where: string): void {
+  if (good === undefined) return;
+  if (bad === undefined) {
+    throw new InvalidOptionsError(`${where}: good needs bad (the value meaning bad)`, [{ code: 'bad_value_required', path: ['bad'], message: 'needed when good is given' }]);
+  }
+  if (targetKey(good) === targetKey(bad)) {
+    throw new InvalidOptionsError(`${where}: good and bad name the same target value`, [{ code: 'invalid_value', path: ['good'], message: 'must differ from bad' }]);
+  }
+}
+
+/** {@link TargetMapper.map}'s result for a row whose target is neither the bad nor the good value. */
+const OTHER_CLASS = -1;
 
 /** Every model feature, the target and the optional columns must be columns of a CSV file. */
 function checkColumns(record: Record<string, string | null>, models: readonly PreparedModel[], targetName: string, options: ReadOptions, format: 'csv' | 'jsonl', where: string): void {
@@ -292,24 +319,37 @@ function parseDate(text: string | null | undefined): number {
 /**
  * Maps target texts to 1 (bad) / 0 (good) while streaming, as the data layer reads a target:
  * values compare after trimming, numeric texts by value; without `bad` the target must be 0/1; a
- * third distinct value is an error.
+ * third distinct value is an error unless `good` is given, which leaves the other values out.
  */
 class TargetMapper {
   private readonly badKey: string | undefined;
+  private readonly goodKey: string | undefined;
   private readonly seen = new Set<string>();
+  /** Rows left out because their target is neither the bad nor the good value (with `good`). */
+  otherRows = 0;
 
   constructor(
     private readonly name: string,
     bad: string | number | undefined,
+    good: string | number | undefined,
     private readonly where: string,
   ) {
     this.badKey = bad === undefined ? undefined : targetKey(bad);
+    this.goodKey = good === undefined ? undefined : targetKey(good);
   }
 
-  /** 1 / 0, or null when the cell is missing. */
-  map(text: string | null | undefined): 0 | 1 | null {
+  /** 1 / 0, null when the cell is missing, {@link OTHER_CLASS} for a third value when `good` is given. */
+  map(text: string | null | undefined): 0 | 1 | typeof OTHER_CLASS | null {
     if (text === null || text === undefined) return null;
     const key = targetKey(text);
+    if (this.goodKey !== undefined) {
+      if (key === this.badKey || key === this.goodKey) {
+        this.seen.add(key);
+        return key === this.badKey ? 1 : 0;
+      }
+      this.otherRows++;
+      return OTHER_CLASS;
+    }
     if (!this.seen.has(key)) {
       this.seen.add(key);
       if (this.badKey === undefined && key !== '0' && key !== '1') {

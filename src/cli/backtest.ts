@@ -8,7 +8,6 @@ import { createProgress } from './progress.js';
 import { loadScorerArg } from './_loadArtifact.js';
 import { checkOutputPath } from './_output.js';
 import { parseDelimiterOption, resolveReading } from './_readingOptions.js';
-import { filterTargetClasses } from './_targetFilter.js';
 
 const HELP = `Usage: credit-scoring backtest [--model MODEL.json] --data FILE [--target COL [--bad VALUE [--good VALUE]]]
                                [--split none|stratified|oot] [--date COL] [--cutoff YYYY-MM]
@@ -113,14 +112,16 @@ export const backtestCommand: Command = {
       onProgress: (rows) => progress.update(rows),
       ...(values.target !== undefined ? { target: values.target } : {}),
       ...(values.bad !== undefined ? { bad: values.bad } : {}),
+      ...(values.good !== undefined ? { good: values.good } : {}),
       ...(reading.delimiter !== undefined ? { delimiter: reading.delimiter } : {}),
       missing: reading.missing,
       ...(values.reference !== undefined ? { reference: values.reference } : {}),
     };
-    const filtered = values.good === undefined ? undefined : await goodFilter(data, io, values.target, values.bad, values.good, reading);
-    const report = await backtestFile([champion, ...challengers], filtered?.stream ?? (data === '-' ? io.stdin : data), filtered === undefined ? options : { ...withoutDelimiter(options), format: filtered.format, rows: 'table', ...(filtered.format === 'csv' ? { delimiter: ',' } : {}) });
+    if (values.good !== undefined && (values.target === undefined || values.bad === undefined)) throw new UsageError('backtest: --good needs --target and --bad');
+    const report = await backtestFile([champion, ...challengers], data === '-' ? io.stdin : data, options);
     progress.finish();
-    if (filtered !== undefined) note(io, `backtest: ${filtered.dropped().toLocaleString('en-US')} rows with a target value other than --bad/--good left out`);
+    const left = report.notes.find((n) => /rows? with a target value other than the bad and good values left out$/.test(n));
+    if (left !== undefined) note(io, `backtest: ${left}`);
 
     const m = report.metrics;
     note(
@@ -146,13 +147,3 @@ export const backtestCommand: Command = {
   },
 };
 
-/** `--good`: the table streamed with only the --bad / --good rows (see _targetFilter.ts). */
-async function goodFilter(data: string, io: CliIO, target: string | undefined, bad: string | undefined, good: string, reading: { missing: string[]; delimiter?: string }): ReturnType<typeof filterTargetClasses> {
-  if (target === undefined || bad === undefined) throw new UsageError('backtest: --good needs --target and --bad');
-  return filterTargetClasses(data, io.stdin, { target, bad, good, missing: reading.missing, ...(reading.delimiter !== undefined ? { delimiter: reading.delimiter } : {}) });
-}
-
-function withoutDelimiter(options: BacktestFileOptions): BacktestFileOptions {
-  const { delimiter: _, ...rest } = options;
-  return rest;
-}

@@ -139,6 +139,31 @@ describe('backtest', () => {
     await expect(backtestFile(champion, path, {})).rejects.toThrow(/target/);
   });
 
+  it('backtestFile(scorer, csv, { bad, good }) leaves rows of a third target value out, counts them in a note, and equals the two-valued file', async () => {
+    const part = subsetRows(ds, Array.from({ length: 600 }, (_, i) => i));
+    const two = toCsv(part, { badText: ['paid', 'charged off'] });
+    // every 7th data row becomes a third class; the same rows removed give the two-valued file
+    const lines = two.trimEnd().split('\n');
+    const third = lines.map((l, i) => (i > 0 && i % 7 === 0 ? l.replace(/,[^,]*$/, ',current') : l));
+    const kept = lines.filter((_, i) => !(i > 0 && i % 7 === 0));
+    const others = lines.length - kept.length;
+    writeFileSync(join(dir, 'three.csv'), `${third.join('\n')}\n`);
+    writeFileSync(join(dir, 'kept.csv'), `${kept.join('\n')}\n`);
+    const opts = { target: 'bad', bad: 'charged off', bootstrap: false } as const;
+    const a = await backtestFile(champion, join(dir, 'three.csv'), { ...opts, good: 'paid' });
+    const b = await backtestFile(champion, join(dir, 'kept.csv'), opts);
+    expect(a.metrics).toEqual(b.metrics);
+    expect(a.data.skippedRows).toBe(0);
+    expect(a.data.source).toMatch(/three\.csv$/);
+    expect(a.notes).toContain(`${others} rows with a target value other than the bad and good values left out`);
+    // without good, a third value is an error; good needs bad and must differ from it
+    await expect(backtestFile(champion, join(dir, 'three.csv'), opts)).rejects.toMatchObject({ issues: [{ code: 'too_many_classes' }] });
+    await expect(backtestFile(champion, join(dir, 'three.csv'), { target: 'bad', good: 'paid' })).rejects.toMatchObject({ name: 'InvalidOptionsError', issues: [{ code: 'bad_value_required', path: ['bad'] }] });
+    await expect(backtestFile(champion, join(dir, 'three.csv'), { ...opts, good: ' charged off ' })).rejects.toMatchObject({ issues: [{ code: 'invalid_value', path: ['good'] }] });
+    // a bad value that no row holds is still reported
+    await expect(backtestFile(champion, join(dir, 'three.csv'), { ...opts, bad: 'written off', good: 'paid' })).rejects.toMatchObject({ issues: [{ code: 'bad_value_not_found' }] });
+  });
+
   it('backtestFile(scorer, csv) reports a missing file as InvalidInputError', async () => {
     await expect(backtestFile(champion, join(dir, 'absent.csv'), { target: 'bad' })).rejects.toThrow(InvalidInputError);
   });

@@ -280,7 +280,9 @@ describe('--good: a target with a third value', () => {
     expect(report.metrics.count).toBe(400 - others - (three[18] === 'current' ? 0 : 1));
     expect(report.data.skippedRows).toBe(1);
     expect(report.notes.join('\n')).toMatch(/line 20 skipped/);
-    expect(b.stderr).toMatch(new RegExp(`backtest: ${others - (three[18] === 'current' ? 1 : 0)} rows with a target value other than --bad/--good left out`));
+    expect(b.stderr).toMatch(new RegExp(`backtest: ${others - (three[18] === 'current' ? 1 : 0)} rows with a target value other than the bad and good values left out`));
+    // backtestFile itself leaves them out (option good): the report names the file, not a stream
+    expect((JSON.parse(b.stdout) as { data: { source: string } }).data.source).toMatch(/three-bad\.csv$/);
     expect(otherBefore).toBeGreaterThan(0);
   });
 
