@@ -1,10 +1,10 @@
 import type { Column } from '../data/Dataset.js';
 import { InvalidInputError, type Issue } from '../errors.js';
+import { bootstrapConfidenceIntervals } from '../metrics/bootstrapConfidenceInterval.js';
 import {
   approvalTradeoffCurve,
   auc,
   averagePrecision,
-  bootstrapConfidenceInterval,
   brierScore,
   calibrationSlopeIntercept,
   calibrationTable,
@@ -135,17 +135,17 @@ export function backtestPredictions(input: BacktestPredictionsInput, options?: B
   const metrics = pds.map((pd, k) => modelMetrics(pd, labels, weights, input.models[k].scaling ?? DEFAULT_SCALING));
   const resamples = opts.bootstrap === false ? 0 : (opts.bootstrap.resamples ?? defaultResamples(labels.length));
   const bootstrap = opts.bootstrap;
-  const intervals =
-    bootstrap === false
-      ? null
-      : pds.map((pd) => {
-          const common = { resamples, seed: bootstrap.seed, level: bootstrap.level, weights };
-          const a = bootstrapConfidenceInterval(pd, labels, { ...common, metric: 'auc' });
-          return { auc: { lower: a.lower, upper: a.upper }, gini: { lower: 2 * a.lower - 1, upper: 2 * a.upper - 1 } };
-        });
+  let intervals: { auc: { lower: number; upper: number }; gini: { lower: number; upper: number } }[] | null = null;
   let confidenceIntervals: BacktestReport['confidenceIntervals'] = null;
-  if (bootstrap !== false && intervals) {
-    const ks = bootstrapConfidenceInterval(championPd, labels, { resamples, seed: bootstrap.seed, level: bootstrap.level, weights, metric: 'ks' });
+  if (bootstrap !== false) {
+    const common = { resamples, seed: bootstrap.seed, level: bootstrap.level, weights };
+    // the champion's AUC and KS over the same resamples (one draw each), the challengers' AUC with
+    // the same seed (so the same resamples): identical to separate calls, at half the champion's cost
+    const [championAuc, ks] = bootstrapConfidenceIntervals(championPd, labels, ['auc', 'ks'], common);
+    intervals = pds.map((pd, k) => {
+      const a = k === 0 ? championAuc : bootstrapConfidenceIntervals(pd, labels, ['auc'], common)[0];
+      return { auc: { lower: a.lower, upper: a.upper }, gini: { lower: 2 * a.lower - 1, upper: 2 * a.upper - 1 } };
+    });
     confidenceIntervals = { method: 'bootstrap', level: bootstrap.level, resamples, seed: bootstrap.seed, ...intervals[0], ks: { lower: ks.lower, upper: ks.upper } };
   }
 

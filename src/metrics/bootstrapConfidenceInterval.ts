@@ -100,12 +100,30 @@ export function bootstrapConfidenceInterval(
   labels: ArrayLike<number>,
   options: BootstrapConfidenceIntervalOptions = {},
 ): BootstrapConfidenceInterval {
-  const where = 'bootstrapConfidenceInterval';
-  const metric = options.metric ?? 'auc';
-  if (metric !== 'auc' && metric !== 'gini' && metric !== 'ks') {
-    throw new InvalidOptionsError(`${where}: metric must be 'auc', 'gini' or 'ks', received ${String(metric)}`, [
-      { code: 'invalid_value', path: ['metric'], message: "must be 'auc', 'gini' or 'ks'" },
-    ]);
+  return bootstrapConfidenceIntervals(scores, labels, [options.metric ?? 'auc'], options, 'bootstrapConfidenceInterval')[0];
+}
+
+/**
+ * {@link bootstrapConfidenceInterval} of several statistics over the SAME resamples: each resample
+ * is drawn once and every metric is computed on it, so each interval equals the one a separate call
+ * with the same options and seed returns (bit for bit), at the cost of one draw per resample. The
+ * backtest uses it for the champion's AUC and KS. `options.metric` is ignored.
+ *
+ * @internal
+ */
+export function bootstrapConfidenceIntervals(
+  scores: ArrayLike<number>,
+  labels: ArrayLike<number>,
+  metrics: readonly ('auc' | 'gini' | 'ks')[],
+  options: BootstrapConfidenceIntervalOptions = {},
+  where = 'bootstrapConfidenceInterval',
+): BootstrapConfidenceInterval[] {
+  for (const metric of metrics) {
+    if (metric !== 'auc' && metric !== 'gini' && metric !== 'ks') {
+      throw new InvalidOptionsError(`${where}: metric must be 'auc', 'gini' or 'ks', received ${String(metric)}`, [
+        { code: 'invalid_value', path: ['metric'], message: "must be 'auc', 'gini' or 'ks'" },
+      ]);
+    }
   }
   const resampling = options.resampling ?? 'stratified';
   if (resampling !== 'stratified' && resampling !== 'simple') {
@@ -123,16 +141,21 @@ export function bootstrapConfidenceInterval(
   const ranked = rankOrder(scores, input.isHigherSafer);
   const full = rankGroups(ranked, scores, labels, input.weights);
   requireBothClasses(where, full.totalBad, full.totalGood);
-  const statistic = (bad: Float64Array, good: Float64Array, totalBad: number, totalGood: number): number => {
+  const m = metrics.length;
+  const needsAuc = metrics.some((metric) => metric !== 'ks');
+  const needsKs = metrics.includes('ks');
+  const statistics = (bad: Float64Array, good: Float64Array, totalBad: number, totalGood: number, out: Float64Array, at: number, stride: number): void => {
     const groups = { score: full.score, bad, good, rows: full.rows, groupCount: full.groupCount, totalBad, totalGood };
-    if (metric === 'ks') return ksFromGroups(groups).ks;
-    const a = aucFromGroups(groups);
-    return metric === 'gini' ? 2 * a - 1 : a;
+    const a = needsAuc ? aucFromGroups(groups) : Number.NaN;
+    const ks = needsKs ? ksFromGroups(groups).ks : Number.NaN;
+    for (let k = 0; k < m; k++) out[at + k * stride] = metrics[k] === 'ks' ? ks : metrics[k] === 'gini' ? 2 * a - 1 : a;
   };
-  const estimate = statistic(full.bad, full.good, full.totalBad, full.totalGood);
+  const estimates = new Float64Array(m);
+  statistics(full.bad, full.good, full.totalBad, full.totalGood, estimates, 0, 1);
 
   const resampler = createGroupResampler(ranked, labels, input.weights, resampling, createRandom(seed));
-  const replicates = new Float64Array(resamples);
+  // replicates of metric k at [k · resamples, (k + 1) · resamples)
+  const replicates = new Float64Array(m * resamples);
   let attempts = 0;
   const maxAttempts = 100 * resamples;
   for (let b = 0; b < resamples; ) {
@@ -144,22 +167,25 @@ export function bootstrapConfidenceInterval(
     resampler.next();
     const { bad, good, totalBad, totalGood } = resampler.groups;
     if (!(totalBad > 0 && totalGood > 0)) continue;
-    replicates[b++] = statistic(bad, good, totalBad, totalGood);
+    statistics(bad, good, totalBad, totalGood, replicates, b++, resamples);
   }
-  let mean = 0;
-  for (let b = 0; b < resamples; b++) mean += replicates[b];
-  mean /= resamples;
-  let sumSquares = 0;
-  for (let b = 0; b < resamples; b++) sumSquares += (replicates[b] - mean) ** 2;
-  const sorted = replicates.slice().sort();
   const alpha = (1 - level) / 2;
-  return {
-    metric,
-    estimate,
-    lower: sortedQuantile(sorted, alpha),
-    upper: sortedQuantile(sorted, 1 - alpha),
-    level,
-    resamples,
-    standardError: Math.sqrt(sumSquares / (resamples - 1)),
-  };
+  return metrics.map((metric, k) => {
+    const own = replicates.subarray(k * resamples, (k + 1) * resamples);
+    let mean = 0;
+    for (let b = 0; b < resamples; b++) mean += own[b];
+    mean /= resamples;
+    let sumSquares = 0;
+    for (let b = 0; b < resamples; b++) sumSquares += (own[b] - mean) ** 2;
+    const sorted = own.slice().sort();
+    return {
+      metric,
+      estimate: estimates[k],
+      lower: sortedQuantile(sorted, alpha),
+      upper: sortedQuantile(sorted, 1 - alpha),
+      level,
+      resamples,
+      standardError: Math.sqrt(sumSquares / (resamples - 1)),
+    };
+  });
 }

@@ -5,6 +5,7 @@ import { InsufficientDataError } from '../../src/errors.js';
 import { aucFromGroups, ksFromGroups, rankGroups, rankOrder } from '../../src/metrics/_rankGroups.js';
 import type { RankGroups } from '../../src/metrics/_rankGroups.js';
 import { createGroupResampler } from '../../src/metrics/_resampleGroups.js';
+import { bootstrapConfidenceIntervals } from '../../src/metrics/bootstrapConfidenceInterval.js';
 import { auc, bootstrapConfidenceInterval, ksStatistic } from '../../src/metrics/index.js';
 import type { BootstrapConfidenceInterval, BootstrapConfidenceIntervalOptions } from '../../src/metrics/index.js';
 
@@ -316,5 +317,25 @@ describe('createGroupResampler (private)', () => {
       expect(simple.groups.totalBad + simple.groups.totalGood).toBe(500);
       expect(simple.groups.bad.reduce((s, v) => s + v, 0)).toBe(simple.groups.totalBad);
     }
+  });
+});
+
+describe('bootstrapConfidenceIntervals (several statistics over the same resamples)', () => {
+  it('equals separate bootstrapConfidenceInterval calls with the same seed, bit for bit (ties, weights, both schemes)', () => {
+    const { points, labels } = creditSample(800, 6);
+    const rounded = Array.from(points, (p) => Math.round(p / 10) * 10); // many ties
+    const weights = Array.from(points, (_, i) => 0.5 + (i % 4) * 0.75);
+    for (const resampling of ['stratified', 'simple'] as const) {
+      for (const w of [undefined, weights]) {
+        const options = { resamples: 60, seed: 11, level: 0.9, resampling, weights: w, scoreDirection: 'higherIsSafer' } as const;
+        const together = bootstrapConfidenceIntervals(rounded, labels, ['auc', 'ks', 'gini'], options);
+        expect(together).toEqual((['auc', 'ks', 'gini'] as const).map((metric) => bootstrapConfidenceInterval(rounded, labels, { ...options, metric })));
+      }
+    }
+  });
+
+  it('rejects an unknown metric among several', () => {
+    const { points, labels } = creditSample(100, 2);
+    expect(() => bootstrapConfidenceIntervals(points, labels, ['auc', 'brier' as 'auc'])).toThrow(/metric must be/);
   });
 });
