@@ -9,6 +9,7 @@ import { applyCalibration } from './applyCalibration.js';
 import { decodeFeatureValue, encodeFeatures } from './encodeFeatures.js';
 import { modelIdOf } from './modelIdOf.js';
 import { rankReasons } from './rankReasons.js';
+import { scorecardPlan, predictRows, type ScorecardPlan } from './_scorecardPredict.js';
 
 /** Impacts at or below this many points are floating-point noise, never reasons. */
 const IMPACT_EPSILON = 1e-9;
@@ -106,6 +107,8 @@ export class ScorecardScorer implements Scorer {
   readonly #baselines: { max: Float64Array; average: Float64Array; cutoff: Float64Array | undefined };
   readonly #factor: number;
   readonly #offset: number;
+  /** predict's flattened tables (see {@link predictRows}). */
+  readonly #plan: ScorecardPlan;
 
   /**
    * @param artifact - a scorecard artifact (see `loadModel` for untrusted input)
@@ -169,6 +172,7 @@ export class ScorecardScorer implements Scorer {
     const { factor, offset } = scalingConstants(this.#artifact.scaling);
     this.#factor = factor;
     this.#offset = offset;
+    this.#plan = scorecardPlan(this.#intercept, chars);
   }
 
   /**
@@ -222,11 +226,12 @@ export class ScorecardScorer implements Scorer {
    * scorer.predict(datasetToFeatureMatrix(testSet, scorer.toArtifact().features)); //=> Float64Array [0.08..., 0.41..., ...]
    */
   predict(m: FeatureMatrix): Float64Array {
-    const out = new Float64Array(m.rows);
-    const calibration = this.#artifact.calibration;
-    this.#eachBlock(m, 'predict', false, (i0, n, logOdds) => {
-      for (let r = 0; r < n; r++) out[i0 + r] = applyCalibration(calibration, logOdds[r]);
-    });
+    const columnOf = this.#matrixColumns(m, 'predict');
+    const rows = m.rows;
+    const width = m.names.length;
+    const out = new Float64Array(rows);
+    const bad = predictRows(this.#plan, m.values, rows, width, columnOf, this.#artifact.calibration, out);
+    if (bad >= 0) throw this.#firstInvalidCell('predict', m.values, width, columnOf, bad, rows - bad);
     return out;
   }
 
@@ -357,12 +362,7 @@ export class ScorecardScorer implements Scorer {
    */
   #eachBlock(m: FeatureMatrix, where: string, withPoints: boolean, visit: (i0: number, n: number, logOdds: Float64Array, points: Float64Array) => void): void {
     const width = m.names.length;
-    if (m.values.length !== m.rows * width) {
-      throw new InvalidInputError(`${where}: expected rows × columns = ${m.rows * width} values, got ${m.values.length}`, [
-        { code: 'length_mismatch', path: ['values'], message: 'values length is not rows × columns' },
-      ]);
-    }
-    const columnOf = this.#columnIndices(m.names, where);
+    const columnOf = this.#matrixColumns(m, where);
     const k = columnOf.length;
     const values = m.values;
     const rows = m.rows;
@@ -400,6 +400,17 @@ export class ScorecardScorer implements Scorer {
       }
     }
     return new InvalidInputError(`${where}: invalid cell`, []); // unreachable: the caller saw one
+  }
+
+  /** Checks a matrix's shape; its column of each characteristic. */
+  #matrixColumns(m: FeatureMatrix, where: string): Int32Array {
+    const width = m.names.length;
+    if (m.values.length !== m.rows * width) {
+      throw new InvalidInputError(`${where}: expected rows × columns = ${m.rows * width} values, got ${m.values.length}`, [
+        { code: 'length_mismatch', path: ['values'], message: 'values length is not rows × columns' },
+      ]);
+    }
+    return this.#columnIndices(m.names, where);
   }
 
   #columnIndices(names: readonly string[], where: string): Int32Array {
@@ -479,12 +490,6 @@ function addNumericColumn(
   const size = cuts.length + 1;
   const nSpecials = specials.length;
   let p = start;
-  // predict's common case: no special values, at most 16 bins; the search unrolled (V8 does not
-  // hoist a loop-invariant size test out of the row loop, so each size has its own loop)
-  if (nSpecials === 0 && points === undefined) {
-    if (size === 8) return addSearch8(values, start, width, n, cuts, missingBin, logOddsOfBin, logOdds);
-    if (size === 16) return addSearch16(values, start, width, n, cuts, missingBin, logOddsOfBin, logOdds);
-  }
   for (let r = 0; r < n; r++, p += width) {
     const v = values[p];
     let bin = -1;
@@ -513,39 +518,6 @@ function addNumericColumn(
     }
     logOdds[r] += logOddsOfBin[bin];
     if (points !== undefined) points[r] += pointsOfBin[bin];
-  }
-  return true;
-}
-
-/** {@link addNumericColumn} for 7 padded cut-points, no special values, log-odds only. */
-function addSearch8(values: Float64Array, start: number, width: number, n: number, cuts: Float64Array, missingBin: number, logOddsOfBin: Float64Array, logOdds: Float64Array): boolean {
-  let p = start;
-  for (let r = 0; r < n; r++, p += width) {
-    const v = values[p];
-    if (v !== v) logOdds[r] += logOddsOfBin[missingBin];
-    else if (v - v !== 0) return false; // ±Infinity
-    else {
-      let a = +(cuts[3] <= v) * 4;
-      a += +(cuts[a + 1] <= v) * 2;
-      logOdds[r] += logOddsOfBin[a + +(cuts[a] <= v)];
-    }
-  }
-  return true;
-}
-
-/** {@link addNumericColumn} for 15 padded cut-points, no special values, log-odds only. */
-function addSearch16(values: Float64Array, start: number, width: number, n: number, cuts: Float64Array, missingBin: number, logOddsOfBin: Float64Array, logOdds: Float64Array): boolean {
-  let p = start;
-  for (let r = 0; r < n; r++, p += width) {
-    const v = values[p];
-    if (v !== v) logOdds[r] += logOddsOfBin[missingBin];
-    else if (v - v !== 0) return false; // ±Infinity
-    else {
-      let a = +(cuts[7] <= v) * 8;
-      a += +(cuts[a + 3] <= v) * 4;
-      a += +(cuts[a + 1] <= v) * 2;
-      logOdds[r] += logOddsOfBin[a + +(cuts[a] <= v)];
-    }
   }
   return true;
 }
