@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { $ZodError } from 'zod/v4/core';
 
 /**
  * Machine-readable category of a {@link CreditScoreError}.
@@ -151,15 +151,16 @@ export class InvalidOptionsError extends CreditScoreError {
 }
 
 /**
- * Converts zod issues to {@link Issue}s. Messages are zod's rule descriptions (which never include
- * the received value for strings), so no personal data leaks through them.
+ * Converts zod issues (classic `zod` or `zod/mini`: both raise zod core's `$ZodError`) to
+ * {@link Issue}s. Messages are zod's rule descriptions (which never include the received value for
+ * strings), so no personal data leaks through them.
  *
  * @category Errors
  * @example
  * const r = z.object({ a: z.number() }).safeParse({ a: 'x' });
  * if (!r.success) issuesFromZod(r.error)[0].path; //=> ['a']
  */
-export function issuesFromZod(error: z.ZodError): Issue[] {
+export function issuesFromZod(error: $ZodError): Issue[] {
   return error.issues.map((i) => ({
     // Custom checks carry their rule name in params.rule (e.g. 'invalid_date').
     code: i.code === 'custom' && typeof i.params?.rule === 'string' ? i.params.rule : i.code,
@@ -177,7 +178,7 @@ export function issuesFromZod(error: z.ZodError): Issue[] {
  * if (!r.success) fromZodError(r.error, 'parseThing', InvalidInputError).issues.length; //=> 1
  */
 export function fromZodError<E extends CreditScoreError>(
-  error: z.ZodError,
+  error: $ZodError,
   where: string,
   ErrorClass: new (message: string, issues: readonly Issue[], options?: { cause?: unknown }) => E,
 ): E {

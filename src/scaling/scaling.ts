@@ -1,25 +1,41 @@
-import { z } from 'zod';
+import { z as classic } from 'zod';
+import * as z from 'zod/mini';
 import { InvalidOptionsError, fromZodError } from '../errors.js';
+import { englishMessages } from '../schema/_lib/englishMessages.js';
+
+/** The fields of a score scaling (zod/mini schemas), shared by {@link ScoreScalingSchema} and the runtime check. */
+const SCALING_SHAPE = {
+  /** Score at `baseOdds`. @defaultValue 600 */
+  baseScore: z.number().check(z.refine(Number.isFinite)),
+  /** Good:bad odds at `baseScore`. @defaultValue 50 */
+  baseOdds: z.number().check(z.gt(0), z.refine(Number.isFinite)),
+  /** Points to double the odds. @defaultValue 20 */
+  pdo: z.number().check(z.gt(0), z.refine(Number.isFinite)),
+  /** Optional display range; clamping never changes the PD. */
+  clamp: z.optional(z.tuple([z.number(), z.number()])),
+};
+
+/**
+ * The score-scaling schema the runtime uses (artifacts, {@link scalingConstants}): `zod/mini`, so a
+ * browser bundle of the scoring API carries no classic zod. Same fields and rules as
+ * {@link ScoreScalingSchema}.
+ */
+export const ScoreScalingCheck = z.strictObject(SCALING_SHAPE);
 
 /**
  * Points-to-double-the-odds scaling (DESIGN.md §4):
  * `score = offset + factor · ln(goodOdds)`, `factor = pdo / ln 2`, `offset = baseScore − factor · ln(baseOdds)`,
  * where `goodOdds = (1 − pd) / pd`.
  *
+ * A classic zod schema (chainable: `ScoreScalingSchema.optional()` in options schemas) over the same
+ * field schemas as the runtime's `zod/mini` {@link ScoreScalingCheck}; nothing on the scoring path
+ * uses it, so bundlers drop it (and classic zod) from a scoring-only bundle.
+ *
  * @category Scaling
  * @example
  * const s: ScoreScaling = { baseScore: 600, baseOdds: 50, pdo: 20 };
  */
-export const ScoreScalingSchema = z.strictObject({
-  /** Score at `baseOdds`. @defaultValue 600 */
-  baseScore: z.number().refine(Number.isFinite),
-  /** Good:bad odds at `baseScore`. @defaultValue 50 */
-  baseOdds: z.number().check(z.gt(0)).refine(Number.isFinite),
-  /** Points to double the odds. @defaultValue 20 */
-  pdo: z.number().check(z.gt(0)).refine(Number.isFinite),
-  /** Optional display range; clamping never changes the PD. */
-  clamp: z.tuple([z.number(), z.number()]).optional(),
-});
+export const ScoreScalingSchema = /* @__PURE__ */ classic.strictObject(SCALING_SHAPE);
 
 /**
  * A score scaling (see {@link ScoreScalingSchema}).
@@ -47,7 +63,7 @@ export const DEFAULT_SCALING: Readonly<ScoreScaling> = Object.freeze({ baseScore
  * scalingConstants(DEFAULT_SCALING); //=> { factor: 28.8539..., offset: 487.1229... }
  */
 export function scalingConstants(s: ScoreScaling): { factor: number; offset: number } {
-  const r = ScoreScalingSchema.safeParse(s);
+  const r = ScoreScalingCheck.safeParse(s, englishMessages());
   if (!r.success) throw fromZodError(r.error, 'scalingConstants', InvalidOptionsError);
   const factor = s.pdo / Math.LN2;
   return { factor, offset: s.baseScore - factor * Math.log(s.baseOdds) };

@@ -14,7 +14,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Amount, Count, IsoDate, IsoMonth, SignedAmount } from './primitives.js';
 
 /** Kinds of credit account. @category Schema */
@@ -33,8 +33,8 @@ export const AccountStatus = z.enum(['current', 'delinquent', 'charged_off', 'co
 export const PaymentHistoryEntry = z.strictObject({
   month: IsoMonth,
   daysPastDue: Count,
-  balance: Amount.optional(),
-  status: AccountStatus.optional(),
+  balance: z.optional(Amount),
+  status: z.optional(AccountStatus),
 });
 
 /**
@@ -48,24 +48,24 @@ export const PaymentHistoryEntry = z.strictObject({
  */
 export const Tradeline = z.strictObject({
   /** Account reference: identifying, never echoed in messages. */
-  accountId: z.string().optional(),
+  accountId: z.optional(z.string()),
   kind: TradelineKind,
   openedDate: IsoDate,
-  closedDate: IsoDate.nullable().optional(),
+  closedDate: z.optional(z.nullable(IsoDate)),
   /** Revolving and open accounts: the credit limit. */
-  creditLimit: Amount.nullable().optional(),
+  creditLimit: z.optional(z.nullable(Amount)),
   /** Installment and mortgage accounts: the original amount. */
-  originalAmount: Amount.nullable().optional(),
+  originalAmount: z.optional(z.nullable(Amount)),
   /** Balance at `reportedDate`. */
   balance: Amount,
   /** Scheduled monthly payment. */
-  monthlyPayment: Amount.nullable().optional(),
+  monthlyPayment: z.optional(z.nullable(Amount)),
   /** Status at `reportedDate`. */
   status: AccountStatus,
   /** Date of the snapshot (`balance`, `status`); defaults to the latest history month's end. */
-  reportedDate: IsoDate.optional(),
+  reportedDate: z.optional(IsoDate),
   /** Month-by-month history, any order. */
-  history: z.array(PaymentHistoryEntry).default([]),
+  history: z._default(z.array(PaymentHistoryEntry), []),
 }).check((ctx) => {
   // An account cannot close before it opened (swapped or mis-keyed dates would otherwise pass as an
   // old, closed account). Checked only once both dates are valid; the same day is allowed.
@@ -98,8 +98,8 @@ export const Inquiry = z.strictObject({
 export const PublicRecord = z.strictObject({
   type: z.enum(['bankruptcy', 'judgment', 'tax_lien']),
   filedDate: IsoDate,
-  satisfiedDate: IsoDate.nullable().optional(),
-  amount: Amount.nullable().optional(),
+  satisfiedDate: z.optional(z.nullable(IsoDate)),
+  amount: z.optional(z.nullable(Amount)),
 }).check((ctx) => {
   // A record cannot be satisfied before it was filed. Checked only once both dates are valid.
   const { filedDate, satisfiedDate } = ctx.value;
@@ -120,9 +120,9 @@ export const PublicRecord = z.strictObject({
 export const Bureau = z.discriminatedUnion('status', [
   z.strictObject({
     status: z.literal('hit'),
-    tradelines: z.array(Tradeline).default([]),
-    inquiries: z.array(Inquiry).default([]),
-    publicRecords: z.array(PublicRecord).default([]),
+    tradelines: z._default(z.array(Tradeline), []),
+    inquiries: z._default(z.array(Inquiry), []),
+    publicRecords: z._default(z.array(PublicRecord), []),
   }),
   z.strictObject({ status: z.literal('no_hit') }),
   z.strictObject({ status: z.literal('unavailable') }),
@@ -138,10 +138,10 @@ export const Bureau = z.discriminatedUnion('status', [
  */
 export const Income = z.strictObject({
   statedAnnual: Amount,
-  verifiedAnnual: Amount.nullable().optional(),
+  verifiedAnnual: z.optional(z.nullable(Amount)),
   payFrequency: z.enum(['weekly', 'biweekly', 'semimonthly', 'monthly', 'irregular']),
   /** Start of the current employment; its length is measured to `asOf`. */
-  employmentStartDate: IsoDate.nullable().optional(),
+  employmentStartDate: z.optional(z.nullable(IsoDate)),
   employmentType: z.enum(['employed', 'self_employed', 'contract', 'retired', 'student', 'unemployed']),
 });
 
@@ -185,9 +185,9 @@ export const SpendingCategory = z.enum(['essentials', 'housing', 'transport', 'd
  * Behavior.parse({ bankMonths: [], billPayments: [] });
  */
 export const Behavior = z.strictObject({
-  bankMonths: z.array(BankMonth).default([]),
-  billPayments: z.array(BillPayment).default([]),
-  spending: z.array(z.strictObject({ month: IsoMonth, category: SpendingCategory, amount: Amount })).optional(),
+  bankMonths: z._default(z.array(BankMonth), []),
+  billPayments: z._default(z.array(BillPayment), []),
+  spending: z.optional(z.array(z.strictObject({ month: IsoMonth, category: SpendingCategory, amount: Amount }))),
 });
 
 /**
@@ -199,12 +199,12 @@ export const Behavior = z.strictObject({
  * ProtectedAttributes.parse({ birthDate: '1985-04-12' });
  */
 export const ProtectedAttributes = z.strictObject({
-  birthDate: IsoDate.optional(),
-  sex: z.enum(['female', 'male', 'other', 'undisclosed']).optional(),
-  maritalStatus: z.enum(['single', 'married', 'divorced', 'widowed', 'partnership', 'undisclosed']).optional(),
-  race: z.string().optional(),
-  religion: z.string().optional(),
-  nationalOrigin: z.string().optional(),
+  birthDate: z.optional(IsoDate),
+  sex: z.optional(z.enum(['female', 'male', 'other', 'undisclosed'])),
+  maritalStatus: z.optional(z.enum(['single', 'married', 'divorced', 'widowed', 'partnership', 'undisclosed'])),
+  race: z.optional(z.string()),
+  religion: z.optional(z.string()),
+  nationalOrigin: z.optional(z.string()),
 });
 
 /**
@@ -216,11 +216,11 @@ export const ProtectedAttributes = z.strictObject({
  */
 export const Application = z.strictObject({
   requestedAmount: Amount,
-  termMonths: z.number().int().check(z.gte(1), z.lte(480)),
+  termMonths: z.number().check(z.int(), z.gte(1), z.lte(480)),
   purpose: z.enum(['debt_consolidation', 'home_improvement', 'auto', 'education', 'medical', 'business', 'major_purchase', 'other']),
   housing: z.enum(['own', 'mortgage', 'rent', 'family', 'other']),
-  channel: z.enum(['branch', 'online', 'broker']).optional(),
-  protected: ProtectedAttributes.optional(),
+  channel: z.optional(z.enum(['branch', 'online', 'broker'])),
+  protected: z.optional(ProtectedAttributes),
 });
 
 /**
@@ -236,13 +236,13 @@ export const Application = z.strictObject({
  */
 export const ApplicantSchema = z.strictObject({
   /** Caller's reference: identifying, never echoed. */
-  applicantId: z.string().optional(),
+  applicantId: z.optional(z.string()),
   /** The decision date: features use only events dated before it. */
   asOf: IsoDate,
   application: Application,
-  bureau: Bureau.optional(),
-  income: Income.optional(),
-  behavior: Behavior.optional(),
+  bureau: z.optional(Bureau),
+  income: z.optional(Income),
+  behavior: z.optional(Behavior),
 });
 
 /**

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LogisticArtifactSchema } from './artifacts/logistic.js';
 import { ScorecardArtifactSchema } from './artifacts/scorecard.js';
 import { TreeArtifactSchema, ForestArtifactSchema, GradientBoostingArtifactSchema } from './artifacts/trees.js';

@@ -6,8 +6,9 @@
  *
  * @module
  */
-import { z } from 'zod';
-import { ScoreScalingSchema } from '../scaling/scaling.js';
+import { z as classic } from 'zod';
+import * as z from 'zod/mini';
+import { ScoreScalingCheck } from '../scaling/scaling.js';
 
 /**
  * The artifact format version this library writes.
@@ -26,7 +27,7 @@ export const ARTIFACT_SCHEMA_VERSION = 1;
  */
 export const SUPPORTED_ARTIFACT_VERSIONS: readonly number[] = [1];
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const finite = z.number().check(z.refine(Number.isFinite, { message: 'must be a finite number' }));
 
 /**
  * How one input feature is read and explained.
@@ -37,26 +38,26 @@ const finite = z.number().refine(Number.isFinite, { message: 'must be a finite n
  *   reasonCode: 'RC03', reasonText: 'Too many recent credit inquiries', riskDirection: 'increasing' });
  */
 export const FeatureSpecSchema = z.strictObject({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   type: z.enum(['numeric', 'categorical']),
   /** Categorical features: the dictionary; a matrix holds the index, `-1` for an unseen category. */
-  categories: z.array(z.string()).optional(),
+  categories: z.optional(z.array(z.string())),
   description: z.string(),
   /** Stable reason code; several features may share one. */
-  reasonCode: z.string().min(1),
+  reasonCode: z.string().check(z.minLength(1)),
   /** Adverse-action wording of the reason. */
-  reasonText: z.string().min(1),
+  reasonText: z.string().check(z.minLength(1)),
   /**
    * Reason code cited instead of `reasonCode` when the applicant's value is missing (the data was
    * not provided), e.g. `RC11` "Limited or no credit file" for bureau features. Optional.
    */
-  missingReasonCode: z.string().min(1).optional(),
+  missingReasonCode: z.optional(z.string().check(z.minLength(1))),
   /** Wording of `missingReasonCode` (required with it). */
-  missingReasonText: z.string().min(1).optional(),
+  missingReasonText: z.optional(z.string().check(z.minLength(1))),
   /** Expected direction of risk as the value grows. */
-  riskDirection: z.enum(['increasing', 'decreasing', 'none']).default('none'),
+  riskDirection: z._default(z.enum(['increasing', 'decreasing', 'none']), 'none'),
   /** A protected attribute used only with explicit opt-in; reason codes never cite it. */
-  isProtected: z.boolean().default(false),
+  isProtected: z._default(z.boolean(), false),
 });
 /**
  * A validated feature specification.
@@ -67,18 +68,27 @@ export const FeatureSpecSchema = z.strictObject({
  */
 export type FeatureSpec = z.infer<typeof FeatureSpecSchema>;
 
+const PLATT = z.strictObject({ method: z.literal('platt'), a: finite, b: finite });
+const ISOTONIC = z.strictObject({ method: z.literal('isotonic'), x: z.array(finite).check(z.minLength(1)), y: z.array(finite).check(z.minLength(1)) });
+
+/**
+ * The calibration schema the runtime uses (inside every artifact): `zod/mini`, same members as
+ * {@link CalibrationSchema}.
+ */
+export const CalibrationCheck = z.discriminatedUnion('method', [PLATT, ISOTONIC]);
+
 /**
  * Optional probability calibration applied to the model's raw log-odds: Platt (`pd = σ(a·z + b)`)
  * or isotonic (piecewise-linear in raw PD through the fitted points).
+ *
+ * A classic zod schema (chainable: `CalibrationSchema.optional()` in options schemas) over the same
+ * members as the runtime's `zod/mini` {@link CalibrationCheck}; nothing on the scoring path uses it.
  *
  * @category Artifacts
  * @example
  * CalibrationSchema.parse({ method: 'platt', a: 1.02, b: -0.05 });
  */
-export const CalibrationSchema = z.discriminatedUnion('method', [
-  z.strictObject({ method: z.literal('platt'), a: finite, b: finite }),
-  z.strictObject({ method: z.literal('isotonic'), x: z.array(finite).min(1), y: z.array(finite).min(1) }),
-]);
+export const CalibrationSchema = /* @__PURE__ */ classic.discriminatedUnion('method', [PLATT, ISOTONIC]);
 /**
  * A validated calibration.
  *
@@ -86,7 +96,7 @@ export const CalibrationSchema = z.discriminatedUnion('method', [
  * @example
  * const c: Calibration = { method: 'platt', a: 1, b: 0 };
  */
-export type Calibration = z.infer<typeof CalibrationSchema>;
+export type Calibration = z.infer<typeof CalibrationCheck>;
 
 /**
  * Fields shared by every artifact (the family adds `kind` and `model`).
@@ -97,18 +107,18 @@ export const ArtifactCommonShape = {
   format: z.literal('credit-scoring/model'),
   schemaVersion: z.literal(ARTIFACT_SCHEMA_VERSION),
   /** Human-chosen id, e.g. `"default"`, `"german-scorecard"`. */
-  id: z.string().min(1).max(200),
-  description: z.string().optional(),
-  features: z.array(FeatureSpecSchema).min(1),
-  scaling: ScoreScalingSchema,
-  calibration: CalibrationSchema.optional(),
+  id: z.string().check(z.minLength(1), z.maxLength(200)),
+  description: z.optional(z.string()),
+  features: z.array(FeatureSpecSchema).check(z.minLength(1)),
+  scaling: ScoreScalingCheck,
+  calibration: z.optional(CalibrationCheck),
   /** Outcome definition, e.g. `{ horizonMonths: 12, bad: '90+ days past due' }`. */
-  target: z.strictObject({ name: z.string(), horizonMonths: z.number().int().positive().optional(), bad: z.string().optional() }).optional(),
+  target: z.optional(z.strictObject({ name: z.string(), horizonMonths: z.optional(z.number().check(z.int(), z.gt(0))), bad: z.optional(z.string()) })),
   /**
    * Reason code that adverse-action practice lists as an extra (fifth) reason whenever it is a
    * factor, even outside the top reasons (typically the inquiries reason).
    */
-  inquiryReasonCode: z.string().optional(),
+  inquiryReasonCode: z.optional(z.string()),
   /** Reproducibility and audit: options, seed, row counts, metrics, selection log. Plain JSON. */
-  training: z.record(z.string(), z.json()).optional(),
+  training: z.optional(z.record(z.string(), z.json())),
 };

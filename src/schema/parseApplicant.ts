@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { InvalidInputError, fromZodError } from '../errors.js';
 import { ApplicantSchema, type Applicant } from './applicant.js';
+import { englishMessages } from './_lib/englishMessages.js';
 
 let compiled: typeof ApplicantSchema | undefined;
 
@@ -31,7 +32,7 @@ function schema(): typeof ApplicantSchema {
  * a.asOf; //=> '2024-06-15'
  */
 export function parseApplicant(input: unknown): Applicant {
-  const r = schema().safeParse(input);
+  const r = schema().safeParse(input, englishMessages());
   if (!r.success) throw fromZodError(r.error, 'parseApplicant', InvalidInputError);
   return r.data;
 }
@@ -46,7 +47,7 @@ export function parseApplicant(input: unknown): Applicant {
  * if (!r.ok) r.error.issues.map((i) => i.path.join('.')); //=> ['asOf', 'application']
  */
 export function safeParseApplicant(input: unknown): { ok: true; value: Applicant } | { ok: false; error: InvalidInputError } {
-  const r = schema().safeParse(input);
+  const r = schema().safeParse(input, englishMessages());
   if (r.success) return { ok: true, value: r.data };
   return { ok: false, error: fromZodError(r.error, 'parseApplicant', InvalidInputError) };
 }

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Days in each month of a common year (February's leap day is added by {@link isCalendarDate}). */
 const DAYS_IN_MONTH: readonly number[] = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -77,11 +77,11 @@ export const IsoMonth = z.string().check((ctx) => {
 });
 
 /** A finite amount of money, >= 0. */
-export const Amount = z.number().check(z.gte(0)).refine(Number.isFinite, { message: 'must be a finite number' });
+export const Amount = z.number().check(z.gte(0), z.refine(Number.isFinite, { message: 'must be a finite number' }));
 /** A finite signed amount (balances may be overdrawn). */
-export const SignedAmount = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+export const SignedAmount = z.number().check(z.refine(Number.isFinite, { message: 'must be a finite number' }));
 /** A non-negative integer count. */
-export const Count = z.number().int().check(z.gte(0));
+export const Count = z.number().check(z.int(), z.gte(0));
 
 /** Days since 1970-01-01 of an ISO date already validated by {@link IsoDate}. */
 export function dayNumber(isoDate: string): number {

@@ -1,6 +1,7 @@
 import { InvalidArtifactError, formatIssuePath, fromZodError, type Issue } from '../errors.js';
 import { ModelArtifactSchema, type ModelArtifact } from '../schema/artifact.js';
 import { SUPPORTED_ARTIFACT_VERSIONS } from '../schema/artifactCommon.js';
+import { englishMessages } from '../schema/_lib/englishMessages.js';
 import type { Scorer } from '../types.js';
 import { LogisticScorer } from './LogisticScorer.js';
 import { ScorecardScorer } from './ScorecardScorer.js';
@@ -65,7 +66,7 @@ export function loadModel(artifact: unknown): Scorer {
     );
   }
 
-  const parsed = ModelArtifactSchema.safeParse(value);
+  const parsed = ModelArtifactSchema.safeParse(value, englishMessages());
   if (!parsed.success) throw fromZodError(parsed.error, WHERE, InvalidArtifactError);
   const model = parsed.data;
 

@@ -1,8 +1,17 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ArtifactCommonShape } from '../artifactCommon.js';
 import { ModelArtifactSchema, type ModelArtifact } from '../artifact.js';
 
-const positive = z.number().refine((v) => Number.isFinite(v) && v > 0, { message: 'must be a finite number > 0' });
+const positive = z.number().check(z.refine((v) => Number.isFinite(v) && v > 0, { message: 'must be a finite number > 0' }));
+
+// The blend refers back to the whole artifact union (a member is any artifact), so its schema's type
+// is written out: zod/mini's object types check their shape against zod's schema type, which
+// TypeScript cannot do for a self-reference while it is still inferring the union.
+type BlendMemberShape = { weight: typeof positive; readonly artifact: z.core.$ZodType<ModelArtifact> };
+type BlendArtifactShape = typeof ArtifactCommonShape & {
+  kind: z.ZodMiniLiteral<'blend'>;
+  model: z.ZodMiniObject<{ members: z.ZodMiniArray<z.ZodMiniObject<BlendMemberShape, z.core.$strict>> }, z.core.$strict>;
+};
 
 /**
  * A blend of any scorers: log-odds = Σ weightₖ · logit(PDₖ) / Σ weightₖ, where PDₖ is member k's
@@ -12,9 +21,9 @@ const positive = z.number().refine((v) => Number.isFinite(v) && v > 0, { message
  *
  * @category Artifacts
  * @example
- * BlendArtifactSchema.shape.kind.value; //=> 'blend'
+ * BlendArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
  */
-export const BlendArtifactSchema = z.strictObject({
+export const BlendArtifactSchema: z.ZodMiniObject<BlendArtifactShape, z.core.$strict> = z.strictObject({
   ...ArtifactCommonShape,
   kind: z.literal('blend'),
   model: z.strictObject({
@@ -22,12 +31,12 @@ export const BlendArtifactSchema = z.strictObject({
       .array(
         z.strictObject({
           weight: positive,
-          get artifact(): z.ZodType<ModelArtifact> {
+          get artifact(): z.core.$ZodType<ModelArtifact> {
             return ModelArtifactSchema;
           },
         }),
       )
-      .min(1),
+      .check(z.minLength(1)),
   }),
 });
 /**

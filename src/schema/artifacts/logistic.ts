@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ArtifactCommonShape } from '../artifactCommon.js';
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
+const finite = z.number().check(z.refine(Number.isFinite, { message: 'must be a finite number' }));
 
 /**
  * One term of a logistic model. Numeric: the value is clipped to `[lower, upper]` (training
@@ -19,7 +19,7 @@ export const LogisticTermSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('numeric'),
     center: finite,
-    scale: finite.refine((v) => v > 0, { message: 'must be > 0' }),
+    scale: finite.check(z.refine((v) => v > 0, { message: 'must be > 0' })),
     lower: finite,
     upper: finite,
     coefficient: finite,

@@ -13,12 +13,12 @@
  *
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ArtifactCommonShape } from '../artifactCommon.js';
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
-const nonNegative = finite.refine((v) => v >= 0, { message: 'must be >= 0' });
-const index = z.number().int().nonnegative();
+const finite = z.number().check(z.refine(Number.isFinite, { message: 'must be a finite number' }));
+const nonNegative = finite.check(z.refine((v) => v >= 0, { message: 'must be >= 0' }));
+const index = z.number().check(z.int(), z.gte(0));
 
 /**
  * One bin of a characteristic with its training statistics (weighted counts when the training data
@@ -86,9 +86,9 @@ export const NumericBinningSchema = z
     trend: BinTrendSchema,
     /** Information value of the characteristic: sum of the bins' iv. */
     iv: nonNegative,
-    bins: z.array(BinSchema).min(1),
+    bins: z.array(BinSchema).check(z.minLength(1)),
   })
-  .superRefine((b, ctx) => {
+  .check(z.superRefine((b, ctx) => {
     for (let k = 1; k < b.cutpoints.length; k++) {
       if (!(b.cutpoints[k] > b.cutpoints[k - 1])) ctx.addIssue({ code: 'custom', path: ['cutpoints', k], message: 'cut-points must be strictly increasing', params: { rule: 'not_increasing' } });
     }
@@ -100,7 +100,7 @@ export const NumericBinningSchema = z
     b.specialValues.forEach((s, i) => {
       if (s.bin >= b.bins.length) ctx.addIssue({ code: 'custom', path: ['specialValues', i, 'bin'], message: 'not a bin index', params: { rule: 'bin_index' } });
     });
-  });
+  }));
 /**
  * @category Artifacts
  * @example
@@ -129,16 +129,16 @@ export const CategoricalBinningSchema = z
     missingBin: index,
     unseenBin: index,
     iv: nonNegative,
-    bins: z.array(BinSchema).min(1),
+    bins: z.array(BinSchema).check(z.minLength(1)),
   })
-  .superRefine((b, ctx) => {
+  .check(z.superRefine((b, ctx) => {
     if (b.categoryBins.length !== b.categories.length) ctx.addIssue({ code: 'custom', path: ['categoryBins'], message: 'must have one bin per category', params: { rule: 'length_mismatch' } });
     b.categoryBins.forEach((bin, i) => {
       if (bin >= b.bins.length) ctx.addIssue({ code: 'custom', path: ['categoryBins', i], message: 'not a bin index', params: { rule: 'bin_index' } });
     });
     if (b.missingBin >= b.bins.length) ctx.addIssue({ code: 'custom', path: ['missingBin'], message: 'not a bin index', params: { rule: 'bin_index' } });
     if (b.unseenBin >= b.bins.length) ctx.addIssue({ code: 'custom', path: ['unseenBin'], message: 'not a bin index', params: { rule: 'bin_index' } });
-  });
+  }));
 /**
  * @category Artifacts
  * @example
@@ -178,11 +178,11 @@ export const ScorecardCharacteristicSchema = z
     /** Population (training) average points: the `average` reason baseline. */
     averagePoints: finite,
     /** Average points of training applicants near the cut-off: the `cutoff` reason baseline. */
-    cutoffPoints: finite.optional(),
+    cutoffPoints: z.optional(finite),
   })
-  .superRefine((c, ctx) => {
+  .check(z.superRefine((c, ctx) => {
     if (c.points.length !== c.binning.bins.length) ctx.addIssue({ code: 'custom', path: ['points'], message: 'must have one value per bin', params: { rule: 'length_mismatch' } });
-  });
+  }));
 /**
  * @category Artifacts
  * @example
@@ -222,15 +222,15 @@ export const ScorecardArtifactSchema = z
       /** Logistic intercept (log-odds of default at WoE 0 everywhere). */
       intercept: finite,
       /** Decimals the points were rounded to (0 = integers). */
-      pointsDecimals: z.number().int().min(0).max(6),
+      pointsDecimals: z.number().check(z.int(), z.gte(0), z.lte(6)),
       /** The baseline reason codes use unless the caller asks for another. */
       reasonBaseline: ReasonBaselineSchema,
       /** Cut-off used for the `cutoff` baseline, when one was given at training. */
-      cutoff: z.strictObject({ score: finite, window: nonNegative, count: nonNegative }).optional(),
-      characteristics: z.array(ScorecardCharacteristicSchema).min(1),
+      cutoff: z.optional(z.strictObject({ score: finite, window: nonNegative, count: nonNegative })),
+      characteristics: z.array(ScorecardCharacteristicSchema).check(z.minLength(1)),
     }),
   })
-  .superRefine((a, ctx) => {
+  .check(z.superRefine((a, ctx) => {
     if (a.model.characteristics.length !== a.features.length) {
       ctx.addIssue({ code: 'custom', path: ['model', 'characteristics'], message: 'must have one characteristic per feature', params: { rule: 'length_mismatch' } });
       return;
@@ -249,7 +249,7 @@ export const ScorecardArtifactSchema = z
         ctx.addIssue({ code: 'custom', path: ['model', 'characteristics', j, 'cutoffPoints'], message: 'required by the cutoff reason baseline', params: { rule: 'required' } });
       }
     });
-  });
+  }));
 /**
  * @category Artifacts
  * @example

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ArtifactCommonShape, type FeatureSpec } from '../artifactCommon.js';
 
-const finite = z.number().refine(Number.isFinite, { message: 'must be a finite number' });
-const nodeIndex = z.number().int().min(-1);
+const finite = z.number().check(z.refine(Number.isFinite, { message: 'must be a finite number' }));
+const nodeIndex = z.number().check(z.int(), z.gte(-1));
 
 /**
  * One decision tree as parallel arrays, one entry per node; node 0 is the root and every child has
@@ -24,16 +24,16 @@ const nodeIndex = z.number().int().min(-1);
  */
 export const CompactTreeSchema = z
   .strictObject({
-    feature: z.array(nodeIndex).min(1),
+    feature: z.array(nodeIndex).check(z.minLength(1)),
     threshold: z.array(finite),
     left: z.array(nodeIndex),
     right: z.array(nodeIndex),
     defaultLeft: z.array(z.union([z.literal(0), z.literal(1)])),
     value: z.array(finite),
-    cover: z.array(finite.refine((v) => v >= 0, { message: 'must be >= 0' })),
-    leftCategories: z.record(z.string().regex(/^\d+$/), z.array(z.number().int().min(0))).optional(),
+    cover: z.array(finite.check(z.refine((v) => v >= 0, { message: 'must be >= 0' }))),
+    leftCategories: z.optional(z.record(z.string().check(z.regex(/^\d+$/)), z.array(z.number().check(z.int(), z.gte(0))))),
   })
-  .superRefine((t, ctx) => {
+  .check(z.superRefine((t, ctx) => {
     const n = t.feature.length;
     for (const key of ['threshold', 'left', 'right', 'defaultLeft', 'value', 'cover'] as const) {
       if (t[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `must have one entry per node (${n})`, params: { rule: 'length_mismatch' } });
@@ -61,7 +61,7 @@ export const CompactTreeSchema = z
       const i = Number(key);
       if (!(i < n && t.feature[i] >= 0)) ctx.addIssue({ code: 'custom', path: ['leftCategories', key], message: 'must name a split node', params: { rule: 'invalid_tree_structure' } });
     }
-  });
+  }));
 /**
  * One tree of a tree artifact (see {@link CompactTreeSchema}).
  *
@@ -76,7 +76,7 @@ function checkTreesAgainstFeatures(
   features: readonly FeatureSpec[],
   trees: readonly CompactTree[],
   path: readonly (string | number)[],
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
   leafProbability: boolean,
 ): void {
   trees.forEach((t, ti) => {
@@ -113,7 +113,7 @@ function checkTreesAgainstFeatures(
  *
  * @category Artifacts
  * @example
- * TreeArtifactSchema.shape.kind.value; //=> 'tree'
+ * TreeArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
  */
 export const TreeArtifactSchema = z
   .strictObject({
@@ -121,7 +121,7 @@ export const TreeArtifactSchema = z
     kind: z.literal('tree'),
     model: z.strictObject({ tree: CompactTreeSchema }),
   })
-  .superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, [a.model.tree], ['model', 'tree'], ctx, true));
+  .check(z.superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, [a.model.tree], ['model', 'tree'], ctx, true)));
 /**
  * A validated `tree` artifact.
  *
@@ -138,15 +138,15 @@ export type TreeArtifact = z.infer<typeof TreeArtifactSchema>;
  *
  * @category Artifacts
  * @example
- * ForestArtifactSchema.shape.kind.value; //=> 'forest'
+ * ForestArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
  */
 export const ForestArtifactSchema = z
   .strictObject({
     ...ArtifactCommonShape,
     kind: z.literal('forest'),
-    model: z.strictObject({ aggregation: z.literal('mean-log-odds'), trees: z.array(CompactTreeSchema).min(1) }),
+    model: z.strictObject({ aggregation: z.literal('mean-log-odds'), trees: z.array(CompactTreeSchema).check(z.minLength(1)) }),
   })
-  .superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, a.model.trees, ['model', 'trees'], ctx, true));
+  .check(z.superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, a.model.trees, ['model', 'trees'], ctx, true)));
 /**
  * A validated `forest` artifact.
  *
@@ -162,7 +162,7 @@ export type ForestArtifact = z.infer<typeof ForestArtifactSchema>;
  *
  * @category Artifacts
  * @example
- * GradientBoostingArtifactSchema.shape.kind.value; //=> 'gbm'
+ * GradientBoostingArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
  */
 export const GradientBoostingArtifactSchema = z
   .strictObject({
@@ -170,7 +170,7 @@ export const GradientBoostingArtifactSchema = z
     kind: z.literal('gbm'),
     model: z.strictObject({ baseLogOdds: finite, trees: z.array(CompactTreeSchema) }),
   })
-  .superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, a.model.trees, ['model', 'trees'], ctx, false));
+  .check(z.superRefine((a, ctx) => checkTreesAgainstFeatures(a.features, a.model.trees, ['model', 'trees'], ctx, false)));
 /**
  * A validated `gbm` artifact.
  *
