@@ -33,6 +33,8 @@ Options:
   --bad VALUE          target value meaning bad (default: 1 when the target is 0/1)
   --good VALUE         target value meaning good: rows with any other target value are left out
                        (counted on stderr); needed when the target has more than two values
+  --weight COL         sample-weight column of a table (finite, >= 0): every metric is weighted;
+                       a row with an invalid weight is skipped and reported
   --missing T1,T2      cell texts meaning missing, added to those the model was trained with
                        (recorded by train; default: empty, NA, N/A, NaN, null, ?)
   --delimiter C        CSV delimiter ('tab' for a tab; default: the model's training delimiter
@@ -66,6 +68,7 @@ export const backtestCommand: Command = {
       data: { type: 'string' },
       target: { type: 'string' },
       bad: { type: 'string' },
+      weight: { type: 'string' },
       split: { type: 'string' },
       date: { type: 'string' },
       cutoff: { type: 'string' },
@@ -113,11 +116,13 @@ export const backtestCommand: Command = {
       ...(values.target !== undefined ? { target: values.target } : {}),
       ...(values.bad !== undefined ? { bad: values.bad } : {}),
       ...(values.good !== undefined ? { good: values.good } : {}),
+      ...(values.weight !== undefined ? { weight: values.weight } : {}),
       ...(reading.delimiter !== undefined ? { delimiter: reading.delimiter } : {}),
       missing: reading.missing,
       ...(values.reference !== undefined ? { reference: values.reference } : {}),
     };
     if (values.good !== undefined && (values.target === undefined || values.bad === undefined)) throw new UsageError('backtest: --good needs --target and --bad');
+    if (values.weight !== undefined && values.target === undefined) throw new UsageError('backtest: --weight applies to tables (with --target)');
     const report = await backtestFile([champion, ...challengers], data === '-' ? io.stdin : data, options);
     progress.finish();
     const left = report.notes.find((n) => /rows? with a target value other than the bad and good values left out$/.test(n));

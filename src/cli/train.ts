@@ -20,7 +20,8 @@ type Family = (typeof FAMILIES)[number];
 const HELP = `Usage: credit-scoring train --data FILE [--target COL] [--bad VALUE [--good VALUE]]
                             [--model ${FAMILIES.join('|')}] [--categorical A,B] [--numeric A,B]
                             [--exclude C,D] [--missing T1,T2] [--delimiter C] [--seed N]
-                            [--valid-fraction F] [--id ID] [--protected A,B] [--allow-protected]
+                            [--weight COL] [--valid-fraction F] [--id ID] [--protected A,B]
+                            [--allow-protected]
                             --out MODEL.json
 
 Trains a model and writes its artifact (validated, versioned JSON; the same data and seed give
@@ -48,6 +49,11 @@ Options:
   --missing T1,T2        cell texts meaning missing, added to the defaults (empty, NA, N/A, NaN,
                          null, ?); the empty cell is always missing
   --delimiter C          CSV delimiter, one character or 'tab' (default: detected among , ; tab)
+  --weight COL           sample-weight column of a table (finite, >= 0; not a feature): each
+                         row's share of the bins' counts, the fit's loss and the reported
+                         metrics is multiplied by its weight (a scorecard of integer weights is
+                         the scorecard of the rows repeated; logistic clipping/standardisation
+                         and tree minimum leaf sizes count rows); an invalid weight skips the row
   --seed N               seed of every random choice (default 1)
   --valid-fraction F     hold out a stratified fraction F in (0, 0.5] to report validation AUC/KS
                          (gbm: also used for early stopping); default 0 (gbm: 0.2)
@@ -79,6 +85,7 @@ export const trainCommand: Command = {
       missing: { type: 'string' },
       delimiter: { type: 'string' },
       seed: { type: 'string' },
+      weight: { type: 'string' },
       'valid-fraction': { type: 'string' },
       id: { type: 'string' },
       'allow-protected': { type: 'boolean' },
@@ -103,6 +110,7 @@ export const trainCommand: Command = {
       exclude: list(values.exclude),
       missing: unionTokens(DEFAULT_MISSING, addedMissing),
       delimiter,
+      ...(values.weight !== undefined ? { weight: values.weight } : {}),
     };
     // Before any long work: a bad --out path fails now, not after the fit.
     checkOutputPath('train', out);
@@ -110,6 +118,7 @@ export const trainCommand: Command = {
     let dataset: Dataset;
     const isApplicants = isApplicantFile(data, tableArgs);
     if (isApplicants) {
+      if (values.weight !== undefined) throw new UsageError('train: --weight applies to tables (with --target)');
       const r = await readApplicantDataset(data, io, 'train');
       dataset = r.dataset;
       note(io, `train: ${r.rows.toLocaleString('en-US')} labelled applicants read${r.skipped ? `, ${r.skipped} skipped` : ''}; ${dataset.columns.length - 1} catalogue features`);
