@@ -21,6 +21,8 @@ export interface BundleSize {
   exports: string[];
   /** Minified bytes contributed by each input group (`zod`, `models`, `src/<folder>`, ...), largest first. */
   byGroup: { group: string; bytes: number }[];
+  /** Every input file with bytes in the output (paths as esbuild reports them). */
+  inputs: string[];
 }
 
 function groupOf(input: string): string {
@@ -45,14 +47,19 @@ export async function bundleSize(contents: string, external: readonly string[] =
   const code = out.outputFiles[0].contents;
   const groups = new Map<string, number>();
   const exports: string[] = [];
+  const inputs: string[] = [];
   for (const output of Object.values(out.metafile.outputs)) {
     exports.push(...output.exports);
-    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) groups.set(groupOf(input), (groups.get(groupOf(input)) ?? 0) + bytesInOutput);
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      groups.set(groupOf(input), (groups.get(groupOf(input)) ?? 0) + bytesInOutput);
+      if (bytesInOutput > 0) inputs.push(input);
+    }
   }
   return {
     bytes: code.length,
     gzipBytes: gzipSync(code, { level: 9 }).length,
     exports: exports.sort(),
     byGroup: [...groups].map(([group, bytes]) => ({ group, bytes })).sort((a, b) => b.bytes - a.bytes),
+    inputs: inputs.sort(),
   };
 }
