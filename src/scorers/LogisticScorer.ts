@@ -6,6 +6,8 @@ import type { FeatureSpec } from '../schema/artifactCommon.js';
 import type { LogisticArtifact } from '../schema/artifacts/logistic.js';
 import type { FeatureMatrix, FeatureRecord, FeatureVector, ScoreOptions, ScoreResult, Scorer } from '../types.js';
 import { applyCalibration } from './applyCalibration.js';
+import { pdsFromLogOdds } from './_logisticPds.js';
+import { logisticLogOdds } from './_logisticBlocks.js';
 import { decodeFeatureValue, encodeFeatures } from './encodeFeatures.js';
 import { modelIdOf } from './modelIdOf.js';
 import { rankReasons } from './rankReasons.js';
@@ -14,40 +16,13 @@ const NUMERIC = 0;
 const CATEGORICAL = 1;
 /** Impacts at or below this many score points are rounding noise, not reasons. */
 const IMPACT_EPSILON = 1e-9;
-/** Rows per block of `predict` (a block's cells stay in L1 cache while its columns are walked). */
+/** Rows per block of `predict` (a block's cells, 64 × 40 × 8 B = 20 kB for 40 columns, stay in L1 while its columns are walked). */
 const BLOCK_ROWS = 64;
 
 /**
- * Adds one numeric term to the log-odds of `n` rows: cell `r` is `values[start + r · stride]`.
- * Returns false on a non-finite cell (the caller reports it). Top-level and monomorphic so the
- * loop compiles to straight-line code.
- */
-function addNumericTerm(values: Float64Array, start: number, stride: number, n: number, missing: number, lo: number, hi: number, coefficient: number, center: number, scale: number, acc: Float64Array): boolean {
-  for (let r = 0, p = start; r < n; r++, p += stride) {
-    const v = values[p];
-    if (v - v === 0) acc[r] += (coefficient * ((v < lo ? lo : v > hi ? hi : v) - center)) / scale;
-    else if (v !== v) acc[r] += missing;
-    else return false;
-  }
-  return true;
-}
-
-/** Adds one categorical term (cells: category index, -1 = unseen, NaN = missing); false on an invalid cell. */
-function addCategoricalTerm(values: Float64Array, start: number, stride: number, n: number, missing: number, unseen: number, levels: Float64Array, acc: Float64Array): boolean {
-  for (let r = 0, p = start; r < n; r++, p += stride) {
-    const v = values[p];
-    if (v !== v) acc[r] += missing;
-    else if (v === -1) acc[r] += unseen;
-    else if (Number.isInteger(v) && v >= 0 && v < levels.length) acc[r] += levels[v];
-    else return false;
-  }
-  return true;
-}
-
-/**
  * Runs a logistic artifact: log-odds of default = intercept + Σ term contributions, where a numeric
- * term contributes `coefficient · (clip(x, lower, upper) − center) / scale` (`missingCoefficient`
- * when missing) and a categorical term `coefficients[category]` (`missingCoefficient` when missing,
+ * term contributes `weight · (clip(x, lower, upper) − center)` with `weight = coefficient / scale`
+ * (computed once per term; `missingCoefficient` when missing) and a categorical term `coefficients[category]` (`missingCoefficient` when missing,
  * `unseenCoefficient` for a category outside the dictionary).
  *
  * - PD = {@link applyCalibration}(artifact.calibration, log-odds); score = `offset − factor · logit(PD)`
@@ -78,10 +53,14 @@ export class LogisticScorer implements Scorer {
   readonly #intercept: number;
   readonly #kind: Uint8Array;
   readonly #center: Float64Array;
-  readonly #scale: Float64Array;
   readonly #lower: Float64Array;
   readonly #upper: Float64Array;
-  readonly #coefficient: Float64Array;
+  /** coefficient / scale: a numeric term's contribution is `weight · (clip(x) − center)`. */
+  readonly #weight: Float64Array;
+  /** Per feature: how many numeric features start at it (0 for a categorical one). */
+  readonly #numericRun: Int32Array;
+  /** Per feature, 5 numbers: missing, lower, upper, weight, center. */
+  readonly #params: Float64Array;
   readonly #missing: Float64Array;
   readonly #unseen: Float64Array;
   readonly #best: Float64Array;
@@ -114,10 +93,9 @@ export class LogisticScorer implements Scorer {
     this.#intercept = this.#artifact.model.intercept;
     this.#kind = new Uint8Array(m);
     this.#center = new Float64Array(m);
-    this.#scale = new Float64Array(m).fill(1);
     this.#lower = new Float64Array(m);
     this.#upper = new Float64Array(m);
-    this.#coefficient = new Float64Array(m);
+    this.#weight = new Float64Array(m);
     this.#missing = new Float64Array(m);
     this.#unseen = new Float64Array(m);
     this.#best = new Float64Array(m);
@@ -129,16 +107,21 @@ export class LogisticScorer implements Scorer {
       if (t.type === 'numeric') {
         this.#kind[j] = NUMERIC;
         this.#center[j] = t.center;
-        this.#scale[j] = t.scale;
         this.#lower[j] = t.lower;
         this.#upper[j] = t.upper;
-        this.#coefficient[j] = t.coefficient;
+        this.#weight[j] = t.coefficient / t.scale;
         this.#levels.push(null);
       } else {
         this.#kind[j] = CATEGORICAL;
         this.#unseen[j] = t.unseenCoefficient;
         this.#levels.push(Float64Array.from(t.coefficients));
       }
+    }
+    this.#numericRun = new Int32Array(m);
+    this.#params = new Float64Array(5 * m);
+    for (let j = m - 1; j >= 0; j--) {
+      this.#numericRun[j] = this.#kind[j] === NUMERIC ? 1 + (j + 1 < m ? this.#numericRun[j + 1] : 0) : 0;
+      this.#params.set(this.#kind[j] === NUMERIC ? [this.#missing[j], this.#lower[j], this.#upper[j], this.#weight[j], this.#center[j]] : [this.#missing[j], this.#unseen[j], 0, 0, 0], 5 * j);
     }
     const { factor, offset } = scalingConstants(this.#artifact.scaling);
     this.#factor = factor;
@@ -206,27 +189,14 @@ export class LogisticScorer implements Scorer {
     const columnOf = this.#columnIndices(m.names);
     const rows = m.rows;
     const out = new Float64Array(rows);
-    // Column-blocked: for a block of rows, one feature at a time (its constants in registers, no
-    // kind test per cell), each row's log-odds in its own accumulator, so the adds of different
-    // rows overlap instead of waiting on one another. Each row still sums intercept + term 0 +
-    // term 1 + ... in feature order with score()'s arithmetic (#contribution), so PDs equal
-    // score()'s to the bit.
+    // Column-blocked (logisticLogOdds): each row still sums intercept + term 0 + term 1 + ... in
+    // feature order with score()'s arithmetic (#contribution), and pdsFromLogOdds is
+    // applyCalibration's arithmetic, so PDs equal score()'s to the bit.
     const values = m.values;
-    const k = columnOf.length;
-    const acc = new Float64Array(BLOCK_ROWS);
+    const bad = logisticLogOdds(values, width, rows, columnOf, this.#numericRun, this.#params, this.#levels, this.#intercept, out, new Float64Array(BLOCK_ROWS));
+    if (bad >= 0) throw this.#firstInvalidCell(values, width, columnOf, bad, Math.min(BLOCK_ROWS, rows - bad));
     const calibration = this.#artifact.calibration;
-    for (let i0 = 0; i0 < rows; i0 += BLOCK_ROWS) {
-      const n = rows - i0 < BLOCK_ROWS ? rows - i0 : BLOCK_ROWS;
-      acc.fill(this.#intercept);
-      for (let j = 0; j < k; j++) {
-        const ok =
-          this.#kind[j] === NUMERIC
-            ? addNumericTerm(values, i0 * width + columnOf[j], width, n, this.#missing[j], this.#lower[j], this.#upper[j], this.#coefficient[j], this.#center[j], this.#scale[j], acc)
-            : addCategoricalTerm(values, i0 * width + columnOf[j], width, n, this.#missing[j], this.#unseen[j], this.#levels[j] as Float64Array, acc);
-        if (!ok) throw this.#firstInvalidCell(values, width, columnOf, i0, n);
-      }
-      for (let r = 0; r < n; r++) out[i0 + r] = applyCalibration(calibration, acc[r]);
-    }
+    pdsFromLogOdds(calibration, out, rows);
     return out;
   }
 
@@ -245,7 +215,7 @@ export class LogisticScorer implements Scorer {
     if (Number.isNaN(v)) return this.#missing[j];
     if (this.#kind[j] === NUMERIC) {
       const clipped = v < this.#lower[j] ? this.#lower[j] : v > this.#upper[j] ? this.#upper[j] : v;
-      return (this.#coefficient[j] * (clipped - this.#center[j])) / this.#scale[j];
+      return this.#weight[j] * (clipped - this.#center[j]);
     }
     return v < 0 ? this.#unseen[j] : (this.#levels[j] as Float64Array)[v];
   }
