@@ -230,7 +230,7 @@ export class ScorecardScorer implements Scorer {
     const rows = m.rows;
     const width = m.names.length;
     const out = new Float64Array(rows);
-    const bad = predictRows(this.#plan, m.values, rows, width, columnOf, this.#artifact.calibration, out);
+    const bad = predictRows(this.#plan, m.values, rows, width, Array.from(columnOf), this.#artifact.calibration, out);
     if (bad >= 0) throw this.#firstInvalidCell('predict', m.values, width, columnOf, bad, rows - bad);
     return out;
   }

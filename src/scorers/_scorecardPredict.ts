@@ -7,14 +7,18 @@ import { applyCalibration } from './applyCalibration.js';
  * characteristic order exactly as `score()` sums them, so every result is bit-identical to the
  * one-record path.
  *
- * Layout: row-major, four rows at a time. For each characteristic the four rows' cells are read
- * (sequential memory), their log-odds accumulate in four registers (no accumulator arrays), and a
- * numeric characteristic without special values finds its bins by a branch-free binary search over
- * its cut-points padded with +Infinity to `2^depth − 1` entries (comparison results are added, not
- * branched on, so random values cost no mispredicted branches; the four searches are independent,
- * so the CPU overlaps them). A missing or infinite cell among the four (`v − v` is NaN for both)
- * sends that characteristic's four cells through {@link cellBin}, as do categorical
+ * Layout: row-major, eight rows at a time (four in the general-depth kernel). For each
+ * characteristic the rows' cells are read, their log-odds accumulate in registers (no accumulator
+ * arrays), and a numeric characteristic without special values finds its bins by a branch-free
+ * binary search over its cut-points padded with +Infinity to `2^depth − 1` entries (comparison
+ * results are added, not branched on, so random values cost no mispredicted branches; the rows'
+ * searches are independent, so the CPU overlaps them). A missing or infinite cell among four rows
+ * (`v − v` is NaN for both) sends those four cells through {@link cellBin}, as do categorical
  * characteristics and numeric ones with special values.
+ *
+ * The kernel's tables are plain arrays of doubles, not typed arrays: once any ArrayBuffer in the
+ * process has been detached (tsx's loader thread transfers some), V8 guards every typed-array read
+ * with a detached-buffer test; plain arrays skip it (same-process A/B: −15% time per call).
  */
 
 /**
@@ -29,15 +33,13 @@ export interface ScorecardPlan {
   readonly k: number;
   /** Binary-search steps of the fast path: fast characteristics' cuts are padded to `2^depth − 1`. */
   readonly depth: number;
-  /** Per characteristic: 1 = numeric without special values (the branch-free search). */
-  readonly fast: Uint8Array;
-  /** The fast characteristics' padded cut-points, each at `cutOffset[j] = (2^depth − 1) · j`. */
-  readonly searchCuts: Float64Array;
-  readonly cutOffset: Int32Array;
-  /** coefficient · woe of every bin, each characteristic's bins at `binOffset[j]`. */
-  readonly logOdds: Float64Array;
-  readonly binOffset: Int32Array;
-  /** `binOffset[j] = binStride · j`. */
+  /** Per characteristic: 1 = numeric without special values (the branch-free search), else 0. */
+  readonly fast: readonly number[];
+  /** The fast characteristics' padded cut-points, characteristic j's at `(2^depth − 1) · j` (doubles only). */
+  readonly searchCuts: readonly number[];
+  /** coefficient · woe of every bin, characteristic j's at `binStride · j` (doubles only). */
+  readonly logOdds: readonly number[];
+  /** Most bins of any characteristic. */
   readonly binStride: number;
   /** Per characteristic: 1 = categorical. */
   readonly categorical: Uint8Array;
@@ -67,12 +69,10 @@ export interface PlanCharacteristic {
  */
 export function scorecardPlan(intercept: number, characteristics: readonly PlanCharacteristic[]): ScorecardPlan {
   const k = characteristics.length;
-  const fast = new Uint8Array(k);
+  const fast: number[] = [];
   const categorical = new Uint8Array(k);
   const missingBin = new Int32Array(k);
   const unseenBin = new Int32Array(k);
-  const cutOffset = new Int32Array(k);
-  const binOffset = new Int32Array(k);
   const cutpoints: Float64Array[] = [];
   const specialValues: Float64Array[] = [];
   const specialBins: Int32Array[] = [];
@@ -83,6 +83,7 @@ export function scorecardPlan(intercept: number, characteristics: readonly PlanC
     const b = c.binning;
     missingBin[j] = b.missingBin;
     binStride = Math.max(binStride, b.bins.length);
+    fast.push(b.type === 'numeric' && b.specialValues.length === 0 ? 1 : 0);
     if (b.type === 'categorical') {
       categorical[j] = 1;
       unseenBin[j] = b.unseenBin;
@@ -95,28 +96,33 @@ export function scorecardPlan(intercept: number, characteristics: readonly PlanC
       cutpoints.push(Float64Array.from(b.cutpoints));
       specialValues.push(Float64Array.from(b.specialValues, (s) => s.value));
       specialBins.push(Int32Array.from(b.specialValues, (s) => s.bin));
-      if (b.specialValues.length === 0) {
-        fast[j] = 1;
-        while (2 ** depth - 1 < b.cutpoints.length) depth++;
-      }
+      if (fast[j] === 1) while (2 ** depth - 1 < b.cutpoints.length) depth++;
     }
   });
   const stride = 2 ** depth - 1;
-  const searchCuts = new Float64Array(stride * k).fill(Number.POSITIVE_INFINITY);
-  const logOdds = new Float64Array(binStride * k);
+  const searchCuts = doubles(stride * k, Number.POSITIVE_INFINITY);
+  const logOdds = doubles(binStride * k, 0);
   characteristics.forEach((c, j) => {
-    cutOffset[j] = stride * j;
-    binOffset[j] = binStride * j;
-    if (fast[j] === 1) searchCuts.set(cutpoints[j], stride * j);
-    c.binning.bins.forEach((bin, s) => {
-      logOdds[binOffset[j] + s] = c.coefficient * bin.woe;
-    });
+    if (fast[j] === 1) cutpoints[j].forEach((cut, s) => (searchCuts[stride * j + s] = cut));
+    c.binning.bins.forEach((bin, s) => (logOdds[binStride * j + s] = c.coefficient * bin.woe));
   });
-  return { intercept, k, depth, binStride, fast, searchCuts, cutOffset, logOdds, binOffset, categorical, missingBin, unseenBin, cutpoints, specialValues, specialBins, categoryBins };
+  return { intercept, k, depth, fast, searchCuts, logOdds, binStride, categorical, missingBin, unseenBin, cutpoints, specialValues, specialBins, categoryBins };
 }
 
 /** Smallest search depth: up to 7 cut-points (8 bins, the default `maxBins`) share one unrolled kernel. */
 const MIN_DEPTH = 3;
+
+/**
+ * A packed array of n copies of `fill` whose elements V8 stores as doubles whatever is written
+ * later (integers included), so every plan's tables have the same elements kind and the kernel
+ * stays monomorphic.
+ */
+function doubles(n: number, fill: number): number[] {
+  const out = [0.5];
+  out.pop();
+  for (let i = 0; i < n; i++) out.push(fill);
+  return out;
+}
 
 /**
  * Bin of characteristic `j` for one cell, or -1 when the cell is invalid (an infinite number; for
@@ -147,36 +153,42 @@ function cellBin(plan: ScorecardPlan, j: number, v: number): number {
 
 /**
  * The PD of every row into `out` (length ≥ rows): log-odds summed as `score()` sums them, then
- * {@link applyCalibration} (inlined by the JIT). `columnOf[j]` is characteristic j's column
- * in the row-major `values` (`rows × width`). Returns -1 when every cell was valid, else a row at
- * or before the first invalid cell such that every earlier row is valid (the caller scans from
- * there for the error it reports).
+ * {@link applyCalibration} (inlined by the JIT). `columnOf[j]` is characteristic j's column in the
+ * row-major `values` (`rows × width`). Returns -1 when every cell was valid, else a row at or
+ * before the first invalid cell such that every earlier row is valid (the caller scans from there
+ * for the error it reports).
  *
  * @example
- * predictRows(plan, matrix.values, matrix.rows, matrix.names.length, columnOf, artifact.calibration, out); //=> -1
+ * predictRows(plan, matrix.values, matrix.rows, matrix.names.length, [0, 1, 2], artifact.calibration, out); //=> -1
  */
-export function predictRows(plan: ScorecardPlan, values: Float64Array, rows: number, width: number, columnOf: Int32Array, calibration: Calibration | undefined, out: Float64Array): number {
-  const end = rows - (rows % 4);
-  const bad = plan.depth === MIN_DEPTH ? sumRows4Depth3(plan, values, end, width, columnOf, calibration, out) : sumRows4(plan, values, end, width, columnOf, calibration, out);
+export function predictRows(plan: ScorecardPlan, values: Float64Array, rows: number, width: number, columnOf: readonly number[], calibration: Calibration | undefined, out: Float64Array): number {
+  let done = 0;
+  if (plan.depth === MIN_DEPTH) {
+    done = rows - (rows % 8);
+    const bad = predictRows8Depth3(plan, values, done, width, columnOf, calibration, out);
+    if (bad >= 0) return bad;
+  }
+  const end = rows - ((rows - done) % 4);
+  const bad = predictRows4(plan, values, done, end, width, columnOf, calibration, out);
   if (bad >= 0) return bad;
   const k = plan.k;
   const logOdds = plan.logOdds;
-  const binOffset = plan.binOffset;
+  const binStride = plan.binStride;
   for (let i = end; i < rows; i++) {
     const base = i * width;
     let z = plan.intercept;
     for (let j = 0; j < k; j++) {
       const b = cellBin(plan, j, values[base + columnOf[j]]);
       if (b < 0) return i;
-      z += logOdds[binOffset[j] + b];
+      z += logOdds[binStride * j + b];
     }
     out[i] = applyCalibration(calibration, z);
   }
   return -1;
 }
 
-/** The four-row kernel for depth 3 (every fast characteristic has at most 7 cut-points): rows [0, end), end a multiple of 4. */
-function sumRows4Depth3(plan: ScorecardPlan, values: Float64Array, end: number, width: number, columnOf: Int32Array, calibration: Calibration | undefined, out: Float64Array): number {
+/** The eight-row kernel for depth 3 (every fast characteristic has at most 7 cut-points): rows [0, end), end a multiple of 8. */
+function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: number, width: number, columnOf: readonly number[], calibration: Calibration | undefined, out: Float64Array): number {
   const k = plan.k;
   const fast = plan.fast;
   const cuts = plan.searchCuts;
@@ -185,83 +197,128 @@ function sumRows4Depth3(plan: ScorecardPlan, values: Float64Array, end: number, 
   const intercept = plan.intercept;
   const w2 = 2 * width;
   const w3 = 3 * width;
-  for (let i = 0; i < end; i += 4) {
+  const w4 = 4 * width;
+  for (let i = 0; i < end; i += 8) {
     const base = i * width;
     let z0 = intercept;
     let z1 = intercept;
     let z2 = intercept;
     let z3 = intercept;
+    let z4 = intercept;
+    let z5 = intercept;
+    let z6 = intercept;
+    let z7 = intercept;
     for (let j = 0, q = 0, t = 0; j < k; j++, q += 7, t += binStride) {
-      const p = (base + columnOf[j]) | 0;
-      const v0 = values[p];
-      const v1 = values[(p + width) | 0];
-      const v2 = values[(p + w2) | 0];
-      const v3 = values[(p + w3) | 0];
-      if (fast[j] === 1 && v0 - v0 + (v1 - v1) + (v2 - v2) + (v3 - v3) === 0) {
-        const c3 = cuts[(q + 3) | 0];
-        let a0 = +(c3 <= v0) << 2;
-        let a1 = +(c3 <= v1) << 2;
-        let a2 = +(c3 <= v2) << 2;
-        let a3 = +(c3 <= v3) << 2;
-        a0 = (a0 + (+(cuts[(q + a0 + 1) | 0] <= v0) << 1)) | 0;
-        a1 = (a1 + (+(cuts[(q + a1 + 1) | 0] <= v1) << 1)) | 0;
-        a2 = (a2 + (+(cuts[(q + a2 + 1) | 0] <= v2) << 1)) | 0;
-        a3 = (a3 + (+(cuts[(q + a3 + 1) | 0] <= v3) << 1)) | 0;
-        a0 = (a0 + +(cuts[(q + a0) | 0] <= v0)) | 0;
-        a1 = (a1 + +(cuts[(q + a1) | 0] <= v1)) | 0;
-        a2 = (a2 + +(cuts[(q + a2) | 0] <= v2)) | 0;
-        a3 = (a3 + +(cuts[(q + a3) | 0] <= v3)) | 0;
-        z0 += logOdds[(t + a0) | 0];
-        z1 += logOdds[(t + a1) | 0];
-        z2 += logOdds[(t + a2) | 0];
-        z3 += logOdds[(t + a3) | 0];
-      } else {
-        const b0 = cellBin(plan, j, v0);
-        const b1 = cellBin(plan, j, v1);
-        const b2 = cellBin(plan, j, v2);
-        const b3 = cellBin(plan, j, v3);
-        if ((b0 | b1 | b2 | b3) < 0) return i;
-        z0 += logOdds[(t + b0) | 0];
-        z1 += logOdds[(t + b1) | 0];
-        z2 += logOdds[(t + b2) | 0];
-        z3 += logOdds[(t + b3) | 0];
+      const p = base + columnOf[j];
+      const p4 = p + w4;
+      const f = fast[j];
+      const c3 = cuts[q + 3];
+      {
+        const v0 = values[p];
+        const v1 = values[p + width];
+        const v2 = values[p + w2];
+        const v3 = values[p + w3];
+        if (f === 1 && v0 - v0 + (v1 - v1) + (v2 - v2) + (v3 - v3) === 0) {
+          let a0 = +(c3 <= v0) * 4;
+          let a1 = +(c3 <= v1) * 4;
+          let a2 = +(c3 <= v2) * 4;
+          let a3 = +(c3 <= v3) * 4;
+          a0 += +(cuts[q + a0 + 1] <= v0) * 2;
+          a1 += +(cuts[q + a1 + 1] <= v1) * 2;
+          a2 += +(cuts[q + a2 + 1] <= v2) * 2;
+          a3 += +(cuts[q + a3 + 1] <= v3) * 2;
+          a0 += +(cuts[q + a0] <= v0);
+          a1 += +(cuts[q + a1] <= v1);
+          a2 += +(cuts[q + a2] <= v2);
+          a3 += +(cuts[q + a3] <= v3);
+          z0 += logOdds[t + a0];
+          z1 += logOdds[t + a1];
+          z2 += logOdds[t + a2];
+          z3 += logOdds[t + a3];
+        } else {
+          const b0 = cellBin(plan, j, v0);
+          const b1 = cellBin(plan, j, v1);
+          const b2 = cellBin(plan, j, v2);
+          const b3 = cellBin(plan, j, v3);
+          if ((b0 | b1 | b2 | b3) < 0) return i;
+          z0 += logOdds[t + b0];
+          z1 += logOdds[t + b1];
+          z2 += logOdds[t + b2];
+          z3 += logOdds[t + b3];
+        }
+      }
+      {
+        const v0 = values[p4];
+        const v1 = values[p4 + width];
+        const v2 = values[p4 + w2];
+        const v3 = values[p4 + w3];
+        if (f === 1 && v0 - v0 + (v1 - v1) + (v2 - v2) + (v3 - v3) === 0) {
+          let a0 = +(c3 <= v0) * 4;
+          let a1 = +(c3 <= v1) * 4;
+          let a2 = +(c3 <= v2) * 4;
+          let a3 = +(c3 <= v3) * 4;
+          a0 += +(cuts[q + a0 + 1] <= v0) * 2;
+          a1 += +(cuts[q + a1 + 1] <= v1) * 2;
+          a2 += +(cuts[q + a2 + 1] <= v2) * 2;
+          a3 += +(cuts[q + a3 + 1] <= v3) * 2;
+          a0 += +(cuts[q + a0] <= v0);
+          a1 += +(cuts[q + a1] <= v1);
+          a2 += +(cuts[q + a2] <= v2);
+          a3 += +(cuts[q + a3] <= v3);
+          z4 += logOdds[t + a0];
+          z5 += logOdds[t + a1];
+          z6 += logOdds[t + a2];
+          z7 += logOdds[t + a3];
+        } else {
+          const b0 = cellBin(plan, j, v0);
+          const b1 = cellBin(plan, j, v1);
+          const b2 = cellBin(plan, j, v2);
+          const b3 = cellBin(plan, j, v3);
+          if ((b0 | b1 | b2 | b3) < 0) return i;
+          z4 += logOdds[t + b0];
+          z5 += logOdds[t + b1];
+          z6 += logOdds[t + b2];
+          z7 += logOdds[t + b3];
+        }
       }
     }
     out[i] = applyCalibration(calibration, z0);
     out[i + 1] = applyCalibration(calibration, z1);
     out[i + 2] = applyCalibration(calibration, z2);
     out[i + 3] = applyCalibration(calibration, z3);
+    out[i + 4] = applyCalibration(calibration, z4);
+    out[i + 5] = applyCalibration(calibration, z5);
+    out[i + 6] = applyCalibration(calibration, z6);
+    out[i + 7] = applyCalibration(calibration, z7);
   }
   return -1;
 }
 
-/** {@link sumRows4Depth3} for any depth (more than 7 cut-points somewhere): the search steps in a loop. */
-function sumRows4(plan: ScorecardPlan, values: Float64Array, end: number, width: number, columnOf: Int32Array, calibration: Calibration | undefined, out: Float64Array): number {
+/** The four-row kernel for any depth: rows [start, end), end − start a multiple of 4. */
+function predictRows4(plan: ScorecardPlan, values: Float64Array, start: number, end: number, width: number, columnOf: readonly number[], calibration: Calibration | undefined, out: Float64Array): number {
   const k = plan.k;
   const fast = plan.fast;
   const cuts = plan.searchCuts;
-  const cutOffset = plan.cutOffset;
   const logOdds = plan.logOdds;
-  const binOffset = plan.binOffset;
+  const binStride = plan.binStride;
   const intercept = plan.intercept;
+  const stride = 2 ** plan.depth - 1;
   const top = 2 ** (plan.depth - 1);
   const w2 = 2 * width;
   const w3 = 3 * width;
-  for (let i = 0; i < end; i += 4) {
+  for (let i = start; i < end; i += 4) {
     const base = i * width;
     let z0 = intercept;
     let z1 = intercept;
     let z2 = intercept;
     let z3 = intercept;
-    for (let j = 0; j < k; j++) {
+    for (let j = 0, q = -1, t = 0; j < k; j++, q += stride, t += binStride) {
       const p = base + columnOf[j];
       const v0 = values[p];
       const v1 = values[p + width];
       const v2 = values[p + w2];
       const v3 = values[p + w3];
-      const t = binOffset[j];
       if (fast[j] === 1 && v0 - v0 + (v1 - v1) + (v2 - v2) + (v3 - v3) === 0) {
-        const q = cutOffset[j] - 1;
         let a0 = 0;
         let a1 = 0;
         let a2 = 0;
