@@ -109,6 +109,9 @@ export class ScorecardScorer implements Scorer {
   readonly #offset: number;
   /** predict's flattened tables (see {@link predictRows}). */
   readonly #plan: ScorecardPlan;
+  /** predict's last column names (a copy) and the column of each characteristic in them. */
+  #lastNames: readonly string[] = [];
+  #lastColumns: number[] | undefined;
 
   /**
    * @param artifact - a scorecard artifact (see `loadModel` for untrusted input)
@@ -226,12 +229,12 @@ export class ScorecardScorer implements Scorer {
    * scorer.predict(datasetToFeatureMatrix(testSet, scorer.toArtifact().features)); //=> Float64Array [0.08..., 0.41..., ...]
    */
   predict(m: FeatureMatrix): Float64Array {
-    const columnOf = this.#matrixColumns(m, 'predict');
+    const columnOf = this.#predictColumns(m);
     const rows = m.rows;
     const width = m.names.length;
     const out = new Float64Array(rows);
-    const bad = predictRows(this.#plan, m.values, rows, width, Array.from(columnOf), this.#artifact.calibration, out);
-    if (bad >= 0) throw this.#firstInvalidCell('predict', m.values, width, columnOf, bad, rows - bad);
+    const bad = predictRows(this.#plan, m.values, rows, width, columnOf, this.#artifact.calibration, out);
+    if (bad >= 0) throw this.#firstInvalidCell('predict', m.values, width, Int32Array.from(columnOf), bad, rows - bad);
     return out;
   }
 
@@ -400,6 +403,31 @@ export class ScorecardScorer implements Scorer {
       }
     }
     return new InvalidInputError(`${where}: invalid cell`, []); // unreachable: the caller saw one
+  }
+
+  /**
+   * {@link ScorecardScorer.#matrixColumns} as a plain array, remembered for the last column names
+   * seen (a batch caller scores many matrices with the same columns; the names are compared, not
+   * their array's identity, so a caller reusing a mutated array is still mapped afresh).
+   */
+  #predictColumns(m: FeatureMatrix): number[] {
+    const names = m.names;
+    const last = this.#lastNames;
+    let columns = this.#lastColumns;
+    if (columns !== undefined && names.length === last.length) {
+      for (let c = 0; c < names.length; c++) {
+        if (names[c] !== last[c]) {
+          columns = undefined;
+          break;
+        }
+      }
+    } else columns = undefined;
+    if (columns === undefined) {
+      columns = Array.from(this.#matrixColumns(m, 'predict'));
+      this.#lastNames = [...names];
+      this.#lastColumns = columns;
+    } else if (m.values.length !== m.rows * names.length) this.#matrixColumns(m, 'predict'); // throws length_mismatch
+    return columns;
   }
 
   /** Checks a matrix's shape; its column of each characteristic. */

@@ -41,6 +41,10 @@ export interface ScorecardPlan {
   readonly logOdds: readonly number[];
   /** Most bins of any characteristic. */
   readonly binStride: number;
+  /** Per characteristic: its slice of `searchCuts` (depth 3 only; doubles only). */
+  readonly cutsOf: readonly (readonly number[])[];
+  /** Per characteristic: its slice of `logOdds` (doubles only). */
+  readonly logOddsOf: readonly (readonly number[])[];
   /** Per characteristic: 1 = categorical. */
   readonly categorical: Uint8Array;
   readonly missingBin: Int32Array;
@@ -106,7 +110,9 @@ export function scorecardPlan(intercept: number, characteristics: readonly PlanC
     if (fast[j] === 1) cutpoints[j].forEach((cut, s) => (searchCuts[stride * j + s] = cut));
     c.binning.bins.forEach((bin, s) => (logOdds[binStride * j + s] = c.coefficient * bin.woe));
   });
-  return { intercept, k, depth, fast, searchCuts, logOdds, binStride, categorical, missingBin, unseenBin, cutpoints, specialValues, specialBins, categoryBins };
+  const cutsOf = fast.map((_, j) => doublesOf(searchCuts.slice(stride * j, stride * (j + 1))));
+  const logOddsOf = fast.map((_, j) => doublesOf(logOdds.slice(binStride * j, binStride * (j + 1))));
+  return { intercept, k, depth, fast, searchCuts, logOdds, binStride, cutsOf, logOddsOf, categorical, missingBin, unseenBin, cutpoints, specialValues, specialBins, categoryBins };
 }
 
 /** Smallest search depth: up to 7 cut-points (8 bins, the default `maxBins`) share one unrolled kernel. */
@@ -121,6 +127,13 @@ function doubles(n: number, fill: number): number[] {
   const out = [0.5];
   out.pop();
   for (let i = 0; i < n; i++) out.push(fill);
+  return out;
+}
+
+/** {@link doubles} holding `values`. */
+function doublesOf(values: readonly number[]): number[] {
+  const out = doubles(0, 0);
+  for (const v of values) out.push(v);
   return out;
 }
 
@@ -191,9 +204,8 @@ export function predictRows(plan: ScorecardPlan, values: Float64Array, rows: num
 function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: number, width: number, columnOf: readonly number[], calibration: Calibration | undefined, out: Float64Array): number {
   const k = plan.k;
   const fast = plan.fast;
-  const cuts = plan.searchCuts;
-  const logOdds = plan.logOdds;
-  const binStride = plan.binStride;
+  const cutsOf = plan.cutsOf;
+  const logOddsOf = plan.logOddsOf;
   const intercept = plan.intercept;
   const w2 = 2 * width;
   const w3 = 3 * width;
@@ -208,11 +220,13 @@ function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: numb
     let z5 = intercept;
     let z6 = intercept;
     let z7 = intercept;
-    for (let j = 0, q = 0, t = 0; j < k; j++, q += 7, t += binStride) {
+    for (let j = 0; j < k; j++) {
+      const cuts = cutsOf[j];
+      const logOdds = logOddsOf[j];
       const p = base + columnOf[j];
       const p4 = p + w4;
       const f = fast[j];
-      const c3 = cuts[q + 3];
+      const c3 = cuts[3];
       {
         const v0 = values[p];
         const v1 = values[p + width];
@@ -223,28 +237,28 @@ function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: numb
           let a1 = +(c3 <= v1) * 4;
           let a2 = +(c3 <= v2) * 4;
           let a3 = +(c3 <= v3) * 4;
-          a0 += +(cuts[q + a0 + 1] <= v0) * 2;
-          a1 += +(cuts[q + a1 + 1] <= v1) * 2;
-          a2 += +(cuts[q + a2 + 1] <= v2) * 2;
-          a3 += +(cuts[q + a3 + 1] <= v3) * 2;
-          a0 += +(cuts[q + a0] <= v0);
-          a1 += +(cuts[q + a1] <= v1);
-          a2 += +(cuts[q + a2] <= v2);
-          a3 += +(cuts[q + a3] <= v3);
-          z0 += logOdds[t + a0];
-          z1 += logOdds[t + a1];
-          z2 += logOdds[t + a2];
-          z3 += logOdds[t + a3];
+          a0 += +(cuts[a0 + 1] <= v0) * 2;
+          a1 += +(cuts[a1 + 1] <= v1) * 2;
+          a2 += +(cuts[a2 + 1] <= v2) * 2;
+          a3 += +(cuts[a3 + 1] <= v3) * 2;
+          a0 += +(cuts[a0] <= v0);
+          a1 += +(cuts[a1] <= v1);
+          a2 += +(cuts[a2] <= v2);
+          a3 += +(cuts[a3] <= v3);
+          z0 += logOdds[a0];
+          z1 += logOdds[a1];
+          z2 += logOdds[a2];
+          z3 += logOdds[a3];
         } else {
           const b0 = cellBin(plan, j, v0);
           const b1 = cellBin(plan, j, v1);
           const b2 = cellBin(plan, j, v2);
           const b3 = cellBin(plan, j, v3);
           if ((b0 | b1 | b2 | b3) < 0) return i;
-          z0 += logOdds[t + b0];
-          z1 += logOdds[t + b1];
-          z2 += logOdds[t + b2];
-          z3 += logOdds[t + b3];
+          z0 += logOdds[b0];
+          z1 += logOdds[b1];
+          z2 += logOdds[b2];
+          z3 += logOdds[b3];
         }
       }
       {
@@ -257,28 +271,28 @@ function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: numb
           let a1 = +(c3 <= v1) * 4;
           let a2 = +(c3 <= v2) * 4;
           let a3 = +(c3 <= v3) * 4;
-          a0 += +(cuts[q + a0 + 1] <= v0) * 2;
-          a1 += +(cuts[q + a1 + 1] <= v1) * 2;
-          a2 += +(cuts[q + a2 + 1] <= v2) * 2;
-          a3 += +(cuts[q + a3 + 1] <= v3) * 2;
-          a0 += +(cuts[q + a0] <= v0);
-          a1 += +(cuts[q + a1] <= v1);
-          a2 += +(cuts[q + a2] <= v2);
-          a3 += +(cuts[q + a3] <= v3);
-          z4 += logOdds[t + a0];
-          z5 += logOdds[t + a1];
-          z6 += logOdds[t + a2];
-          z7 += logOdds[t + a3];
+          a0 += +(cuts[a0 + 1] <= v0) * 2;
+          a1 += +(cuts[a1 + 1] <= v1) * 2;
+          a2 += +(cuts[a2 + 1] <= v2) * 2;
+          a3 += +(cuts[a3 + 1] <= v3) * 2;
+          a0 += +(cuts[a0] <= v0);
+          a1 += +(cuts[a1] <= v1);
+          a2 += +(cuts[a2] <= v2);
+          a3 += +(cuts[a3] <= v3);
+          z4 += logOdds[a0];
+          z5 += logOdds[a1];
+          z6 += logOdds[a2];
+          z7 += logOdds[a3];
         } else {
           const b0 = cellBin(plan, j, v0);
           const b1 = cellBin(plan, j, v1);
           const b2 = cellBin(plan, j, v2);
           const b3 = cellBin(plan, j, v3);
           if ((b0 | b1 | b2 | b3) < 0) return i;
-          z4 += logOdds[t + b0];
-          z5 += logOdds[t + b1];
-          z6 += logOdds[t + b2];
-          z7 += logOdds[t + b3];
+          z4 += logOdds[b0];
+          z5 += logOdds[b1];
+          z6 += logOdds[b2];
+          z7 += logOdds[b3];
         }
       }
     }

@@ -162,6 +162,38 @@ describe.each(cases)('ScorecardScorer.predict on random matrices: %s', (_label, 
   });
 });
 
+describe('ScorecardScorer.predict column mapping', () => {
+  it('maps columns afresh when the same names array is reordered between calls, and still checks the length', () => {
+    const scorer = new ScorecardScorer(mixed);
+    const rng = createRandom(5);
+    const layout = randomLayout(rng, mixed);
+    const m = randomMatrix(rng, mixed, layout, 13);
+    const expected = scorer.predict(m);
+    expect(scorer.predict(m)).toEqual(expected); // second call: remembered mapping
+    // swap two columns in place: same names array object, new order, values swapped to match
+    const names = m.names as string[];
+    const width = names.length;
+    const swapped = new Float64Array(m.values);
+    for (let i = 0; i < m.rows; i++) [swapped[i * width], swapped[i * width + 1]] = [m.values[i * width + 1], m.values[i * width]];
+    [names[0], names[1]] = [names[1], names[0]];
+    const again = scorer.predict({ names, rows: m.rows, values: swapped });
+    expect(Array.from(again)).toEqual(Array.from(expected));
+    try {
+      scorer.predict({ names, rows: m.rows + 1, values: swapped });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InvalidInputError).issues[0]).toMatchObject({ code: 'length_mismatch', path: ['values'] });
+    }
+    try {
+      scorer.predict({ names: names.slice(1), rows: 0, values: new Float64Array(0) });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as InvalidInputError).issues[0]).toMatchObject({ code: 'missing_feature' });
+    }
+    expect(Array.from(scorer.predict({ names, rows: m.rows, values: swapped }))).toEqual(Array.from(expected));
+  });
+});
+
 describe('ScorecardScorer.predict kernel coverage', () => {
   it('the cases include characteristics with more than 7 and more than 15 cut-points, special values and a categorical one', () => {
     const cuts = fine.model.characteristics.map((c) => (c.binning.type === 'numeric' ? c.binning.cutpoints.length : 0));
