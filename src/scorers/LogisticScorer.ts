@@ -68,6 +68,9 @@ export class LogisticScorer implements Scorer {
   readonly #factor: number;
   readonly #offset: number;
   readonly #impactScale: number;
+  /** {@link LogisticScorer.predict}'s last matrix column names (a copy) and their column indices. */
+  #lastNames: readonly string[] | undefined;
+  #lastColumnOf: Int32Array = new Int32Array(0);
 
   /**
    * @param artifact - a schema-valid logistic artifact (see `loadModel` for untrusted input)
@@ -193,7 +196,7 @@ export class LogisticScorer implements Scorer {
     // feature order with score()'s arithmetic (#contribution), and pdsFromLogOdds is
     // applyCalibration's arithmetic, so PDs equal score()'s to the bit.
     const values = m.values;
-    const bad = logisticLogOdds(values, width, rows, columnOf, this.#numericRun, this.#params, this.#levels, this.#intercept, out, new Float64Array(BLOCK_ROWS));
+    const bad = logisticLogOdds(values, width, rows, columnOf, this.#numericRun, this.#params, this.#levels, this.#intercept, out, BLOCK_ROWS);
     if (bad >= 0) throw this.#firstInvalidCell(values, width, columnOf, bad, Math.min(BLOCK_ROWS, rows - bad));
     const calibration = this.#artifact.calibration;
     pdsFromLogOdds(calibration, out, rows);
@@ -236,7 +239,24 @@ export class LogisticScorer implements Scorer {
     return new InvalidInputError('predict: invalid cell', []); // unreachable: the caller saw one
   }
 
+  /**
+   * Matrix column of each model feature. The last answer is kept with a copy of the names it was
+   * for, so a caller scoring batch after batch with the same columns pays one comparison per name.
+   */
   #columnIndices(names: readonly string[]): Int32Array {
+    const cached = this.#lastNames;
+    if (cached !== undefined && cached.length === names.length) {
+      let same = true;
+      for (let c = 0; c < names.length && same; c++) same = cached[c] === names[c];
+      if (same) return this.#lastColumnOf;
+    }
+    const columnOf = this.#columnIndicesOf(names);
+    this.#lastNames = names.slice();
+    this.#lastColumnOf = columnOf;
+    return columnOf;
+  }
+
+  #columnIndicesOf(names: readonly string[]): Int32Array {
     const position = new Map<string, number>();
     names.forEach((name, c) => {
       if (!position.has(name)) position.set(name, c);

@@ -116,6 +116,21 @@ describe('LogisticScorer.predict (batch kernels)', () => {
     });
   }
 
+  it('the column lookup kept from the previous call follows a names array changed in place, or a new one', () => {
+    const scorer = new LogisticScorer(mixedArtifact());
+    const names = [...scorer.featureNames];
+    const values = randomMatrix(names, 20, 13);
+    const first = scorer.predict({ names, rows: 20, values });
+    // swap two numeric columns' names in place: the same cells now mean other features
+    [names[0], names[5]] = [names[5], names[0]];
+    const swapped = scorer.predict({ names, rows: 20, values });
+    for (let i = 0; i < 20; i++) expect(swapped[i]).toBe(scorer.score({ names, values: values.subarray(i * names.length, (i + 1) * names.length) }).probabilityOfDefault);
+    expect(Array.from(swapped)).not.toEqual(Array.from(first));
+    expect(Array.from(scorer.predict({ names: [...scorer.featureNames], rows: 20, values }))).toEqual(Array.from(first));
+    // a names array lacking a feature still throws after a cached call
+    expect(() => scorer.predict({ names: names.slice(1), rows: 20, values: values.subarray(0, 20 * (names.length - 1)) })).toThrow(InvalidInputError);
+  });
+
   it('extreme log-odds: PDs stay strictly inside (0, 1) and equal score()', () => {
     const artifact = mixedArtifact();
     artifact.model.intercept = 80;
