@@ -5,7 +5,7 @@
  * `out`, read and written once per run), so the additions of different rows overlap. Each row sums
  * intercept, term 0, term 1, … in feature order, one addition per term, with
  * `LogisticScorer#contribution`'s operations, so the results equal the row-by-row sum to the bit.
- * A run of eight first tests its eight cells at once (`Σ (v − v) === 0`: all finite) and only
+ * A run of eight or four first tests its cells at once (`Σ (v − v) === 0`: all finite) and only
  * then, for a row holding a missing or invalid cell, each cell on its own.
  *
  * `p` holds 5 numbers per feature from `5·j`: `missing, lower, upper, weight, center` (numeric) or
@@ -125,18 +125,25 @@ export function logisticLogOdds(
           const v2 = values[i + d2];
           const v3 = values[i + d3];
           let a = out[r];
-          if (v0 - v0 === 0) a += w0 * ((v0 < l0 ? l0 : v0 > h0 ? h0 : v0) - c0);
-          else if (v0 !== v0) a += m0;
-          else bad = true;
-          if (v1 - v1 === 0) a += w1 * ((v1 < l1 ? l1 : v1 > h1 ? h1 : v1) - c1);
-          else if (v1 !== v1) a += m1;
-          else bad = true;
-          if (v2 - v2 === 0) a += w2 * ((v2 < l2 ? l2 : v2 > h2 ? h2 : v2) - c2);
-          else if (v2 !== v2) a += m2;
-          else bad = true;
-          if (v3 - v3 === 0) a += w3 * ((v3 < l3 ? l3 : v3 > h3 ? h3 : v3) - c3);
-          else if (v3 !== v3) a += m3;
-          else bad = true;
+          if ((v0 - v0) + (v1 - v1) + (v2 - v2) + (v3 - v3) === 0) {
+            a += w0 * ((v0 < l0 ? l0 : v0 > h0 ? h0 : v0) - c0);
+            a += w1 * ((v1 < l1 ? l1 : v1 > h1 ? h1 : v1) - c1);
+            a += w2 * ((v2 < l2 ? l2 : v2 > h2 ? h2 : v2) - c2);
+            a += w3 * ((v3 < l3 ? l3 : v3 > h3 ? h3 : v3) - c3);
+          } else {
+            if (v0 - v0 === 0) a += w0 * ((v0 < l0 ? l0 : v0 > h0 ? h0 : v0) - c0);
+            else if (v0 !== v0) a += m0;
+            else bad = true;
+            if (v1 - v1 === 0) a += w1 * ((v1 < l1 ? l1 : v1 > h1 ? h1 : v1) - c1);
+            else if (v1 !== v1) a += m1;
+            else bad = true;
+            if (v2 - v2 === 0) a += w2 * ((v2 < l2 ? l2 : v2 > h2 ? h2 : v2) - c2);
+            else if (v2 !== v2) a += m2;
+            else bad = true;
+            if (v3 - v3 === 0) a += w3 * ((v3 < l3 ? l3 : v3 > h3 ? h3 : v3) - c3);
+            else if (v3 !== v3) a += m3;
+            else bad = true;
+          }
           out[r] = a;
         }
         if (bad) return i0;
