@@ -60,53 +60,105 @@ export function logisticLogOdds(
         const m6 = p[q + 30], l6 = p[q + 31], h6 = p[q + 32], w6 = p[q + 33], c6 = p[q + 34];
         const m7 = p[q + 35], l7 = p[q + 36], h7 = p[q + 37], w7 = p[q + 38], c7 = p[q + 39];
         let bad = false;
-        for (let r = i0, i = start; r < end; r++, i += width) {
-          const v0 = values[i];
-          const v1 = values[i + d1];
-          const v2 = values[i + d2];
-          const v3 = values[i + d3];
-          const v4 = values[i + d4];
-          const v5 = values[i + d5];
-          const v6 = values[i + d6];
-          const v7 = values[i + d7];
-          let a = out[r];
-          // v − v is 0 for a finite cell, NaN for NaN or ±Infinity: one test for the eight cells
-          if ((v0 - v0) + (v1 - v1) + (v2 - v2) + (v3 - v3) + (v4 - v4) + (v5 - v5) + (v6 - v6) + (v7 - v7) === 0) {
-            a += w0 * ((v0 < l0 ? l0 : v0 > h0 ? h0 : v0) - c0);
-            a += w1 * ((v1 < l1 ? l1 : v1 > h1 ? h1 : v1) - c1);
-            a += w2 * ((v2 < l2 ? l2 : v2 > h2 ? h2 : v2) - c2);
-            a += w3 * ((v3 < l3 ? l3 : v3 > h3 ? h3 : v3) - c3);
-            a += w4 * ((v4 < l4 ? l4 : v4 > h4 ? h4 : v4) - c4);
-            a += w5 * ((v5 < l5 ? l5 : v5 > h5 ? h5 : v5) - c5);
-            a += w6 * ((v6 < l6 ? l6 : v6 > h6 ? h6 : v6) - c6);
-            a += w7 * ((v7 < l7 ? l7 : v7 > h7 ? h7 : v7) - c7);
-          } else {
-            if (v0 - v0 === 0) a += w0 * ((v0 < l0 ? l0 : v0 > h0 ? h0 : v0) - c0);
-            else if (v0 !== v0) a += m0;
-            else bad = true;
-            if (v1 - v1 === 0) a += w1 * ((v1 < l1 ? l1 : v1 > h1 ? h1 : v1) - c1);
-            else if (v1 !== v1) a += m1;
-            else bad = true;
-            if (v2 - v2 === 0) a += w2 * ((v2 < l2 ? l2 : v2 > h2 ? h2 : v2) - c2);
-            else if (v2 !== v2) a += m2;
-            else bad = true;
-            if (v3 - v3 === 0) a += w3 * ((v3 < l3 ? l3 : v3 > h3 ? h3 : v3) - c3);
-            else if (v3 !== v3) a += m3;
-            else bad = true;
-            if (v4 - v4 === 0) a += w4 * ((v4 < l4 ? l4 : v4 > h4 ? h4 : v4) - c4);
-            else if (v4 !== v4) a += m4;
-            else bad = true;
-            if (v5 - v5 === 0) a += w5 * ((v5 < l5 ? l5 : v5 > h5 ? h5 : v5) - c5);
-            else if (v5 !== v5) a += m5;
-            else bad = true;
-            if (v6 - v6 === 0) a += w6 * ((v6 < l6 ? l6 : v6 > h6 ? h6 : v6) - c6);
-            else if (v6 !== v6) a += m6;
-            else bad = true;
-            if (v7 - v7 === 0) a += w7 * ((v7 < l7 ? l7 : v7 > h7 ? h7 : v7) - c7);
-            else if (v7 !== v7) a += m7;
-            else bad = true;
+        if (d1 === 1 && d2 === 2 && d3 === 3 && d4 === 4 && d5 === 5 && d6 === 6 && d7 === 7) {
+          // the eight columns side by side in the matrix (the usual layout): constant offsets
+          for (let r = i0, i = start; r < end; r++, i += width) {
+            const v0 = values[i];
+            const v1 = values[i + 1];
+            const v2 = values[i + 2];
+            const v3 = values[i + 3];
+            const v4 = values[i + 4];
+            const v5 = values[i + 5];
+            const v6 = values[i + 6];
+            const v7 = values[i + 7];
+            let a = out[r];
+            // v − v is 0 for a finite cell, NaN for NaN or ±Infinity: one test for the eight cells
+            if ((v0 - v0) + (v1 - v1) + (v2 - v2) + (v3 - v3) + (v4 - v4) + (v5 - v5) + (v6 - v6) + (v7 - v7) === 0) {
+              a += w0 * ((v0 < l0 ? l0 : v0 > h0 ? h0 : v0) - c0);
+              a += w1 * ((v1 < l1 ? l1 : v1 > h1 ? h1 : v1) - c1);
+              a += w2 * ((v2 < l2 ? l2 : v2 > h2 ? h2 : v2) - c2);
+              a += w3 * ((v3 < l3 ? l3 : v3 > h3 ? h3 : v3) - c3);
+              a += w4 * ((v4 < l4 ? l4 : v4 > h4 ? h4 : v4) - c4);
+              a += w5 * ((v5 < l5 ? l5 : v5 > h5 ? h5 : v5) - c5);
+              a += w6 * ((v6 < l6 ? l6 : v6 > h6 ? h6 : v6) - c6);
+              a += w7 * ((v7 < l7 ? l7 : v7 > h7 ? h7 : v7) - c7);
+            } else {
+              if (v0 - v0 === 0) a += w0 * ((v0 < l0 ? l0 : v0 > h0 ? h0 : v0) - c0);
+              else if (v0 !== v0) a += m0;
+              else bad = true;
+              if (v1 - v1 === 0) a += w1 * ((v1 < l1 ? l1 : v1 > h1 ? h1 : v1) - c1);
+              else if (v1 !== v1) a += m1;
+              else bad = true;
+              if (v2 - v2 === 0) a += w2 * ((v2 < l2 ? l2 : v2 > h2 ? h2 : v2) - c2);
+              else if (v2 !== v2) a += m2;
+              else bad = true;
+              if (v3 - v3 === 0) a += w3 * ((v3 < l3 ? l3 : v3 > h3 ? h3 : v3) - c3);
+              else if (v3 !== v3) a += m3;
+              else bad = true;
+              if (v4 - v4 === 0) a += w4 * ((v4 < l4 ? l4 : v4 > h4 ? h4 : v4) - c4);
+              else if (v4 !== v4) a += m4;
+              else bad = true;
+              if (v5 - v5 === 0) a += w5 * ((v5 < l5 ? l5 : v5 > h5 ? h5 : v5) - c5);
+              else if (v5 !== v5) a += m5;
+              else bad = true;
+              if (v6 - v6 === 0) a += w6 * ((v6 < l6 ? l6 : v6 > h6 ? h6 : v6) - c6);
+              else if (v6 !== v6) a += m6;
+              else bad = true;
+              if (v7 - v7 === 0) a += w7 * ((v7 < l7 ? l7 : v7 > h7 ? h7 : v7) - c7);
+              else if (v7 !== v7) a += m7;
+              else bad = true;
+            }
+            out[r] = a;
           }
-          out[r] = a;
+        } else {
+          for (let r = i0, i = start; r < end; r++, i += width) {
+            const v0 = values[i];
+            const v1 = values[i + d1];
+            const v2 = values[i + d2];
+            const v3 = values[i + d3];
+            const v4 = values[i + d4];
+            const v5 = values[i + d5];
+            const v6 = values[i + d6];
+            const v7 = values[i + d7];
+            let a = out[r];
+            // v − v is 0 for a finite cell, NaN for NaN or ±Infinity: one test for the eight cells
+            if ((v0 - v0) + (v1 - v1) + (v2 - v2) + (v3 - v3) + (v4 - v4) + (v5 - v5) + (v6 - v6) + (v7 - v7) === 0) {
+              a += w0 * ((v0 < l0 ? l0 : v0 > h0 ? h0 : v0) - c0);
+              a += w1 * ((v1 < l1 ? l1 : v1 > h1 ? h1 : v1) - c1);
+              a += w2 * ((v2 < l2 ? l2 : v2 > h2 ? h2 : v2) - c2);
+              a += w3 * ((v3 < l3 ? l3 : v3 > h3 ? h3 : v3) - c3);
+              a += w4 * ((v4 < l4 ? l4 : v4 > h4 ? h4 : v4) - c4);
+              a += w5 * ((v5 < l5 ? l5 : v5 > h5 ? h5 : v5) - c5);
+              a += w6 * ((v6 < l6 ? l6 : v6 > h6 ? h6 : v6) - c6);
+              a += w7 * ((v7 < l7 ? l7 : v7 > h7 ? h7 : v7) - c7);
+            } else {
+              if (v0 - v0 === 0) a += w0 * ((v0 < l0 ? l0 : v0 > h0 ? h0 : v0) - c0);
+              else if (v0 !== v0) a += m0;
+              else bad = true;
+              if (v1 - v1 === 0) a += w1 * ((v1 < l1 ? l1 : v1 > h1 ? h1 : v1) - c1);
+              else if (v1 !== v1) a += m1;
+              else bad = true;
+              if (v2 - v2 === 0) a += w2 * ((v2 < l2 ? l2 : v2 > h2 ? h2 : v2) - c2);
+              else if (v2 !== v2) a += m2;
+              else bad = true;
+              if (v3 - v3 === 0) a += w3 * ((v3 < l3 ? l3 : v3 > h3 ? h3 : v3) - c3);
+              else if (v3 !== v3) a += m3;
+              else bad = true;
+              if (v4 - v4 === 0) a += w4 * ((v4 < l4 ? l4 : v4 > h4 ? h4 : v4) - c4);
+              else if (v4 !== v4) a += m4;
+              else bad = true;
+              if (v5 - v5 === 0) a += w5 * ((v5 < l5 ? l5 : v5 > h5 ? h5 : v5) - c5);
+              else if (v5 !== v5) a += m5;
+              else bad = true;
+              if (v6 - v6 === 0) a += w6 * ((v6 < l6 ? l6 : v6 > h6 ? h6 : v6) - c6);
+              else if (v6 !== v6) a += m6;
+              else bad = true;
+              if (v7 - v7 === 0) a += w7 * ((v7 < l7 ? l7 : v7 > h7 ? h7 : v7) - c7);
+              else if (v7 !== v7) a += m7;
+              else bad = true;
+            }
+            out[r] = a;
+          }
         }
         if (bad) return i0;
         j += 7;
