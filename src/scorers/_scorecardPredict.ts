@@ -46,7 +46,7 @@ export interface ScorecardPlan {
   readonly logOdds: readonly number[];
   /** Most bins of any characteristic. */
   readonly binStride: number;
-  /** Per characteristic: its slice of `searchCuts` (depth 3 only; doubles only). */
+  /** Per characteristic: its slice of `searchCuts` (doubles only). */
   readonly cutsOf: readonly (readonly number[])[];
   /** Per characteristic: its slice of `logOdds` (doubles only). */
   readonly logOddsOf: readonly (readonly number[])[];
@@ -182,13 +182,13 @@ function cellBin(plan: ScorecardPlan, j: number, v: number): number {
  */
 export function predictRows(plan: ScorecardPlan, values: Float64Array, rows: number, width: number, columnOf: readonly number[], calibration: Calibration | undefined, out: Float64Array): number {
   let done = 0;
-  if (plan.depth === MIN_DEPTH) {
+  if (plan.depth <= MIN_DEPTH + 1) {
     done = rows - (rows % 8);
-    const bad = predictRows8Depth3(plan, values, done, width, columnOf, calibration, out);
+    const bad = plan.depth === MIN_DEPTH ? predictRows8Depth3(plan, values, done, width, columnOf, out) : predictRows8Depth4(plan, values, done, width, columnOf, out);
     if (bad >= 0) return bad;
   }
   const end = rows - ((rows - done) % 4);
-  const bad = predictRows4(plan, values, done, end, width, columnOf, calibration, out);
+  const bad = predictRows4(plan, values, done, end, width, columnOf, out);
   if (bad >= 0) return bad;
   const k = plan.k;
   const logOdds = plan.logOdds;
@@ -213,7 +213,7 @@ function calibrate(calibration: Calibration | undefined, out: Float64Array, rows
 }
 
 /** The eight-row kernel for depth 3 (every fast characteristic has at most 7 cut-points): rows [0, end), end a multiple of 8. */
-function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: number, width: number, columnOf: readonly number[], calibration: Calibration | undefined, out: Float64Array): number {
+function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: number, width: number, columnOf: readonly number[], out: Float64Array): number {
   const k = plan.k;
   const fast = plan.fast;
   const cutsOf = plan.cutsOf;
@@ -238,7 +238,7 @@ function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: numb
       const p = base + columnOf[j];
       const p4 = p + w4;
       const f = fast[j];
-      const c3 = cuts[3];
+      const top = cuts[3];
       const v0 = values[p];
       const v1 = values[p + width];
       const v2 = values[p + w2];
@@ -247,15 +247,15 @@ function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: numb
       const v5 = values[p4 + width];
       const v6 = values[p4 + w2];
       const v7 = values[p4 + w3];
-      if (f === 1 && v0 - v0 + (v1 - v1) + (v2 - v2) + (v3 - v3) + (v4 - v4) + (v5 - v5) + (v6 - v6) + (v7 - v7) === 0) {
-        let a0 = +(c3 <= v0) * 4;
-        let a1 = +(c3 <= v1) * 4;
-        let a2 = +(c3 <= v2) * 4;
-        let a3 = +(c3 <= v3) * 4;
-        let a4 = +(c3 <= v4) * 4;
-        let a5 = +(c3 <= v5) * 4;
-        let a6 = +(c3 <= v6) * 4;
-        let a7 = +(c3 <= v7) * 4;
+      if (f === 1 && (v0 - v0) + (v1 - v1) + (v2 - v2) + (v3 - v3) + (v4 - v4) + (v5 - v5) + (v6 - v6) + (v7 - v7) === 0) {
+        let a0 = +(top <= v0) * 4;
+        let a1 = +(top <= v1) * 4;
+        let a2 = +(top <= v2) * 4;
+        let a3 = +(top <= v3) * 4;
+        let a4 = +(top <= v4) * 4;
+        let a5 = +(top <= v5) * 4;
+        let a6 = +(top <= v6) * 4;
+        let a7 = +(top <= v7) * 4;
         a0 += +(cuts[a0 + 1] <= v0) * 2;
         a1 += +(cuts[a1 + 1] <= v1) * 2;
         a2 += +(cuts[a2 + 1] <= v2) * 2;
@@ -312,6 +312,114 @@ function predictRows8Depth3(plan: ScorecardPlan, values: Float64Array, end: numb
   return -1;
 }
 
+/** The eight-row kernel for depth 4 (every fast characteristic has at most 15 cut-points): rows [0, end), end a multiple of 8. */
+function predictRows8Depth4(plan: ScorecardPlan, values: Float64Array, end: number, width: number, columnOf: readonly number[], out: Float64Array): number {
+  const k = plan.k;
+  const fast = plan.fast;
+  const cutsOf = plan.cutsOf;
+  const logOddsOf = plan.logOddsOf;
+  const intercept = plan.intercept;
+  const w2 = 2 * width;
+  const w3 = 3 * width;
+  const w4 = 4 * width;
+  for (let i = 0; i < end; i += 8) {
+    const base = i * width;
+    let z0 = intercept;
+    let z1 = intercept;
+    let z2 = intercept;
+    let z3 = intercept;
+    let z4 = intercept;
+    let z5 = intercept;
+    let z6 = intercept;
+    let z7 = intercept;
+    for (let j = 0; j < k; j++) {
+      const cuts = cutsOf[j];
+      const logOdds = logOddsOf[j];
+      const p = base + columnOf[j];
+      const p4 = p + w4;
+      const f = fast[j];
+      const top = cuts[7];
+      const v0 = values[p];
+      const v1 = values[p + width];
+      const v2 = values[p + w2];
+      const v3 = values[p + w3];
+      const v4 = values[p4];
+      const v5 = values[p4 + width];
+      const v6 = values[p4 + w2];
+      const v7 = values[p4 + w3];
+      if (f === 1 && (v0 - v0) + (v1 - v1) + (v2 - v2) + (v3 - v3) + (v4 - v4) + (v5 - v5) + (v6 - v6) + (v7 - v7) === 0) {
+        let a0 = +(top <= v0) * 8;
+        let a1 = +(top <= v1) * 8;
+        let a2 = +(top <= v2) * 8;
+        let a3 = +(top <= v3) * 8;
+        let a4 = +(top <= v4) * 8;
+        let a5 = +(top <= v5) * 8;
+        let a6 = +(top <= v6) * 8;
+        let a7 = +(top <= v7) * 8;
+        a0 += +(cuts[a0 + 3] <= v0) * 4;
+        a1 += +(cuts[a1 + 3] <= v1) * 4;
+        a2 += +(cuts[a2 + 3] <= v2) * 4;
+        a3 += +(cuts[a3 + 3] <= v3) * 4;
+        a4 += +(cuts[a4 + 3] <= v4) * 4;
+        a5 += +(cuts[a5 + 3] <= v5) * 4;
+        a6 += +(cuts[a6 + 3] <= v6) * 4;
+        a7 += +(cuts[a7 + 3] <= v7) * 4;
+        a0 += +(cuts[a0 + 1] <= v0) * 2;
+        a1 += +(cuts[a1 + 1] <= v1) * 2;
+        a2 += +(cuts[a2 + 1] <= v2) * 2;
+        a3 += +(cuts[a3 + 1] <= v3) * 2;
+        a4 += +(cuts[a4 + 1] <= v4) * 2;
+        a5 += +(cuts[a5 + 1] <= v5) * 2;
+        a6 += +(cuts[a6 + 1] <= v6) * 2;
+        a7 += +(cuts[a7 + 1] <= v7) * 2;
+        a0 += +(cuts[a0] <= v0);
+        a1 += +(cuts[a1] <= v1);
+        a2 += +(cuts[a2] <= v2);
+        a3 += +(cuts[a3] <= v3);
+        a4 += +(cuts[a4] <= v4);
+        a5 += +(cuts[a5] <= v5);
+        a6 += +(cuts[a6] <= v6);
+        a7 += +(cuts[a7] <= v7);
+        z0 += logOdds[a0];
+        z1 += logOdds[a1];
+        z2 += logOdds[a2];
+        z3 += logOdds[a3];
+        z4 += logOdds[a4];
+        z5 += logOdds[a5];
+        z6 += logOdds[a6];
+        z7 += logOdds[a7];
+      } else {
+        const b0 = f === 1 && v0 - v0 === 0 ? search15(cuts, v0) : cellBin(plan, j, v0);
+        const b1 = f === 1 && v1 - v1 === 0 ? search15(cuts, v1) : cellBin(plan, j, v1);
+        const b2 = f === 1 && v2 - v2 === 0 ? search15(cuts, v2) : cellBin(plan, j, v2);
+        const b3 = f === 1 && v3 - v3 === 0 ? search15(cuts, v3) : cellBin(plan, j, v3);
+        const b4 = f === 1 && v4 - v4 === 0 ? search15(cuts, v4) : cellBin(plan, j, v4);
+        const b5 = f === 1 && v5 - v5 === 0 ? search15(cuts, v5) : cellBin(plan, j, v5);
+        const b6 = f === 1 && v6 - v6 === 0 ? search15(cuts, v6) : cellBin(plan, j, v6);
+        const b7 = f === 1 && v7 - v7 === 0 ? search15(cuts, v7) : cellBin(plan, j, v7);
+        if ((b0 | b1 | b2 | b3 | b4 | b5 | b6 | b7) < 0) return i;
+        z0 += logOdds[b0];
+        z1 += logOdds[b1];
+        z2 += logOdds[b2];
+        z3 += logOdds[b3];
+        z4 += logOdds[b4];
+        z5 += logOdds[b5];
+        z6 += logOdds[b6];
+        z7 += logOdds[b7];
+      }
+    }
+    out[i] = z0;
+    out[i + 1] = z1;
+    out[i + 2] = z2;
+    out[i + 3] = z3;
+    out[i + 4] = z4;
+    out[i + 5] = z5;
+    out[i + 6] = z6;
+    out[i + 7] = z7;
+  }
+  return -1;
+}
+
 /** The branch-free search of a fast characteristic's 7 padded cut-points for one finite value. */
 function search7(cuts: readonly number[], v: number): number {
   let a = +(cuts[3] <= v) * 4;
@@ -319,15 +427,21 @@ function search7(cuts: readonly number[], v: number): number {
   return a + +(cuts[a] <= v);
 }
 
+/** {@link search7} for 15 padded cut-points. */
+function search15(cuts: readonly number[], v: number): number {
+  let a = +(cuts[7] <= v) * 8;
+  a += +(cuts[a + 3] <= v) * 4;
+  a += +(cuts[a + 1] <= v) * 2;
+  return a + +(cuts[a] <= v);
+}
+
 /** The four-row kernel for any depth: rows [start, end), end − start a multiple of 4. */
-function predictRows4(plan: ScorecardPlan, values: Float64Array, start: number, end: number, width: number, columnOf: readonly number[], calibration: Calibration | undefined, out: Float64Array): number {
+function predictRows4(plan: ScorecardPlan, values: Float64Array, start: number, end: number, width: number, columnOf: readonly number[], out: Float64Array): number {
   const k = plan.k;
   const fast = plan.fast;
-  const cuts = plan.searchCuts;
-  const logOdds = plan.logOdds;
-  const binStride = plan.binStride;
+  const cutsOf = plan.cutsOf;
+  const logOddsOf = plan.logOddsOf;
   const intercept = plan.intercept;
-  const stride = 2 ** plan.depth - 1;
   const top = 2 ** (plan.depth - 1);
   const w2 = 2 * width;
   const w3 = 3 * width;
@@ -337,7 +451,9 @@ function predictRows4(plan: ScorecardPlan, values: Float64Array, start: number, 
     let z1 = intercept;
     let z2 = intercept;
     let z3 = intercept;
-    for (let j = 0, q = -1, t = 0; j < k; j++, q += stride, t += binStride) {
+    for (let j = 0; j < k; j++) {
+      const cuts = cutsOf[j];
+      const logOdds = logOddsOf[j];
       const p = base + columnOf[j];
       const v0 = values[p];
       const v1 = values[p + width];
@@ -349,25 +465,25 @@ function predictRows4(plan: ScorecardPlan, values: Float64Array, start: number, 
         let a2 = 0;
         let a3 = 0;
         for (let h = top; h > 0; h >>= 1) {
-          a0 += +(cuts[q + a0 + h] <= v0) * h;
-          a1 += +(cuts[q + a1 + h] <= v1) * h;
-          a2 += +(cuts[q + a2 + h] <= v2) * h;
-          a3 += +(cuts[q + a3 + h] <= v3) * h;
+          a0 += +(cuts[a0 + h - 1] <= v0) * h;
+          a1 += +(cuts[a1 + h - 1] <= v1) * h;
+          a2 += +(cuts[a2 + h - 1] <= v2) * h;
+          a3 += +(cuts[a3 + h - 1] <= v3) * h;
         }
-        z0 += logOdds[t + a0];
-        z1 += logOdds[t + a1];
-        z2 += logOdds[t + a2];
-        z3 += logOdds[t + a3];
+        z0 += logOdds[a0];
+        z1 += logOdds[a1];
+        z2 += logOdds[a2];
+        z3 += logOdds[a3];
       } else {
         const b0 = cellBin(plan, j, v0);
         const b1 = cellBin(plan, j, v1);
         const b2 = cellBin(plan, j, v2);
         const b3 = cellBin(plan, j, v3);
         if ((b0 | b1 | b2 | b3) < 0) return i;
-        z0 += logOdds[t + b0];
-        z1 += logOdds[t + b1];
-        z2 += logOdds[t + b2];
-        z3 += logOdds[t + b3];
+        z0 += logOdds[b0];
+        z1 += logOdds[b1];
+        z2 += logOdds[b2];
+        z3 += logOdds[b3];
       }
     }
     out[i] = z0;
