@@ -21,6 +21,7 @@ type Random = ReturnType<typeof createRandom>;
 const dataset = syntheticDataset(2000, 7);
 const mixed = trainScorecard(dataset, { binningByFeature: { monthsSinceDelinquency: { specialValues: [-1] } }, minIv: 0 });
 const fine = trainScorecard(dataset, { binning: { maxBins: 40, maxPrebins: 50, minBinShare: 0.005, trend: 'none', minBads: 1, minGoods: 1 }, minIv: 0 });
+const medium = trainScorecard(dataset, { binning: { maxBins: 16, maxPrebins: 40, minBinShare: 0.02, trend: 'none' }, minIv: 0 });
 const numericOnly = trainScorecard({ ...dataset, columns: dataset.columns.filter((c) => c.type === 'numeric') }, { minIv: 0 });
 
 function withCalibration(a: ScorecardArtifact, calibration: ScorecardArtifact['calibration']): ScorecardArtifact {
@@ -30,6 +31,7 @@ function withCalibration(a: ScorecardArtifact, calibration: ScorecardArtifact['c
 const cases: [string, ScorecardArtifact][] = [
   ['mixed (categorical, special values)', mixed],
   ['many cut-points', fine],
+  ['8 to 15 cut-points', medium],
   ['numeric only', numericOnly],
   ['Platt calibration', withCalibration(mixed, { method: 'platt', a: 0.9, b: -0.2 })],
   ['isotonic calibration', withCalibration(fine, { method: 'isotonic', x: [0.01, 0.1, 0.3, 0.8], y: [0.02, 0.08, 0.35, 0.7] })],
@@ -198,6 +200,9 @@ describe('ScorecardScorer.predict kernel coverage', () => {
   it('the cases include characteristics with more than 7 and more than 15 cut-points, special values and a categorical one', () => {
     const cuts = fine.model.characteristics.map((c) => (c.binning.type === 'numeric' ? c.binning.cutpoints.length : 0));
     expect(Math.max(...cuts)).toBeGreaterThan(15);
+    const mediumCuts = medium.model.characteristics.map((c) => (c.binning.type === 'numeric' ? c.binning.cutpoints.length : 0));
+    expect(Math.max(...mediumCuts)).toBeGreaterThan(7);
+    expect(Math.max(...mediumCuts)).toBeLessThanOrEqual(15);
     expect(mixed.model.characteristics.some((c) => c.binning.type === 'categorical')).toBe(true);
     expect(mixed.model.characteristics.some((c) => c.binning.type === 'numeric' && c.binning.specialValues.length > 0)).toBe(true);
     expect(numericOnly.model.characteristics.every((c) => c.binning.type === 'numeric' && c.binning.specialValues.length === 0)).toBe(true);
