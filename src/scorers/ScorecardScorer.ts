@@ -2,6 +2,7 @@ import { fixed, toCsv, toMarkdownTable } from '../binning/_lib/formatTable.js';
 import { InvalidArtifactError, InvalidInputError, InvalidOptionsError, fromZodError, formatIssuePath, type Issue } from '../errors.js';
 import { clampScore, scalingConstants } from '../scaling/scaling.js';
 import type { ModelArtifact } from '../schema/artifact.js';
+import { englishMessages } from '../schema/_lib/englishMessages.js';
 import type { FeatureSpec } from '../schema/artifactCommon.js';
 import { ScorecardArtifactSchema, type ReasonBaseline, type ScorecardArtifact } from '../schema/artifacts/scorecard.js';
 import type { FeatureMatrix, FeatureRecord, FeatureVector, ScoreOptions, ScoreResult, Scorer } from '../types.js';
@@ -118,7 +119,7 @@ export class ScorecardScorer implements Scorer {
    * @throws {@link InvalidArtifactError} when the artifact is not a valid, consistent scorecard (paths into the artifact)
    */
   constructor(artifact: ScorecardArtifact) {
-    const parsed = ScorecardArtifactSchema.safeParse(artifact);
+    const parsed = ScorecardArtifactSchema.safeParse(artifact, englishMessages());
     if (!parsed.success) throw fromZodError(parsed.error, 'ScorecardScorer', InvalidArtifactError);
     this.#artifact = parsed.data;
     this.#specs = this.#artifact.features;
