@@ -13,7 +13,7 @@
  * - `table`: a seeded 1M-row CSV of six columns (numbers with `NA`, a category, a date, a yes/no
  *   target); backtested with a logistic model trained on 20,000 rows of the same process.
  *
- * Each backtest runs in its own child process so that its peak RSS (getrusage maxRSS) is its
+ * Each backtest runs in its own child process so that its peak RSS (VmHWM, see _peakRss.ts) is its
  * own: the whole `backtestFile` call (read, score in batches of 4096, accumulate typed arrays,
  * evaluate with bootstrap intervals), plus rendering the Markdown and HTML reports. The target
  * is a peak under 500 MB. Peak RSS includes garbage V8 has not yet collected (it lets its heap grow
@@ -32,6 +32,7 @@ import { readTable } from '../src/data/index.js';
 import { applicantsToDataset } from '../src/features/index.js';
 import { parseApplicant } from '../src/schema/index.js';
 import { trainLogistic } from '../src/train/index.js';
+import { peakRssMB } from './_peakRss.js';
 
 export interface RunResult {
   run: string;
@@ -83,7 +84,7 @@ async function runChild(): Promise<void> {
     seconds: Number(seconds.toFixed(2)),
     cpuSeconds: Number(cpuSeconds.toFixed(2)),
     rowsPerSecond: Math.round(report.data.rows / seconds),
-    peakRssMB: Math.round(usage.maxRSS / 1024),
+    peakRssMB: peakRssMB(),
     auc: Number(report.metrics.auc.toFixed(4)),
     ks: Number(report.metrics.ks.toFixed(4)),
     bootstrapResamples: report.confidenceIntervals?.resamples ?? null,

@@ -5,7 +5,7 @@
  *
  * Generates a seeded CSV in the OS temp folder (14 columns like a bureau extract: ids, a 0/1
  * target, decimals, integers, `NA` and empty missing cells, a quoted text column holding commas),
- * then runs each task in its own child process so that peak RSS (getrusage maxRSS) belongs to
+ * then runs each task in its own child process so that peak RSS (VmHWM, see _peakRss.ts) belongs to
  * that task alone:
  *
  * - `baseline`: the process with the module loaded and nothing read (the RSS floor);
@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { readRows, readTable } from '../src/data/index.js';
+import { peakRssMB } from './_peakRss.js';
 
 interface TaskResult {
   task: string;
@@ -100,7 +101,7 @@ async function runTask(task: string, path: string, limit: number): Promise<void>
     cpuSeconds: Number(cpuSeconds.toFixed(2)),
     rowsPerSecond: Math.round(rows / seconds),
     rowsPerCpuSecond: Math.round(rows / cpuSeconds),
-    peakRssMB: Math.round(usage.maxRSS / 1024),
+    peakRssMB: peakRssMB(),
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }

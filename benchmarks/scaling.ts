@@ -11,7 +11,7 @@
  *   up to 100k rows) and the fastest fit kept;
  * - backtest: `backtestFile` of a logistic model on a seeded CSV table (benchmarks/backtest1m.ts:
  *   reading, scoring in batches, metrics with bootstrap intervals, Markdown and HTML reports), each
- *   size in its own child process so that its peak RSS (getrusage maxRSS) is its own.
+ *   size in its own child process so that its peak RSS (VmHWM, see _peakRss.ts) is its own.
  *
  * Time is process CPU time (user + system), which does not count the time a process waits for a
  * core on a loaded machine; wall time is reported alongside. Writes benchmarks/results/scaling.json
