@@ -226,6 +226,12 @@ export const Application = z.strictObject({
 /**
  * A raw applicant as a loan system submits it.
  *
+ * A `zod/mini` schema (tree-shakable, so scoring does not bundle all of zod): `parse`, `safeParse`,
+ * `shape` and `def` work as in zod; compose it with functions rather than methods, e.g.
+ * `z.optional(ApplicantSchema)` or `z.extend(ApplicantSchema, {...})` from `zod/mini` (classic
+ * zod's `z.object({ applicant: ApplicantSchema })` accepts it too). Prefer {@link parseApplicant},
+ * which runs the compiled validator and returns typed errors.
+ *
  * @category Schema
  * @example
  * ApplicantSchema.parse({
