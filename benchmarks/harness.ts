@@ -167,6 +167,14 @@ function quantile(xs: readonly number[], f: number): number {
  */
 export const RATIO_QUANTILE = 0.1;
 
+/**
+ * Fewer pairs than this (tasks of ~100 ms or more, e.g. a model fit: ~2 pairs a round) and the
+ * gate's ratio is their median instead: the 10th percentile of ~10 pairs is nearly their minimum, and
+ * trainScorecard's moved from 850 to 1,900 between four quick runs of the same code while its median
+ * stayed within 2,070–2,420.
+ */
+export const MIN_PAIRS_FOR_QUANTILE = 50;
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -255,8 +263,8 @@ function pairedSamples(ref: BenchTask, task: BenchTask, batchRef: number, batchT
  * 2. Ratio: `rounds` rounds; in each, every task (in an order rotated from round to round) is timed
  *    in pairs with the reference for about `timeMs` — a batch of reference calls, a batch of task
  *    calls, alternating which goes first — on the suite's clock (process CPU time by default). The
- *    ratio is the {@link RATIO_QUANTILE} quantile of all pairs' ratios (`ratioMedian`: their
- *    median). On the shared 2-core machine the reference's time per call moved between two levels
+ *    ratio is the {@link RATIO_QUANTILE} quantile of all pairs' ratios, or their median with fewer
+ *    than {@link MIN_PAIRS_FOR_QUANTILE} pairs (`ratioMedian`: their median). On the shared 2-core machine the reference's time per call moved between two levels
  *    ~1.6× apart every ~100 ms, so timing a task and its reference 100 ms apart gave per-round
  *    ratios from 0.31 to 0.88 for the same code; the two halves of a pair are a millisecond apart.
  * 3. Latency (tinybench): each task once more, one call per sample — per-call mean/p50/p99 on the
@@ -314,7 +322,7 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<Bench
       p99Ns: latency[i].p99Ns,
       ...(w === undefined ? {} : { wallP50Ns: w.p50Ns, wallP99Ns: w.p99Ns }),
       samples: perCall[i].length * batches[i] + latency[i].samples,
-      ratio: i === 0 ? 1 : quantile(ratios[i], RATIO_QUANTILE),
+      ratio: i === 0 ? 1 : ratios[i].length >= MIN_PAIRS_FOR_QUANTILE ? quantile(ratios[i], RATIO_QUANTILE) : median(ratios[i]),
       ratioMedian: i === 0 ? 1 : median(ratios[i]),
       hotPath: task.hotPath ?? false,
       gated: task.gate ?? true,
