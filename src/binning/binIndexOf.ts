@@ -1,3 +1,4 @@
+import { countAtMost } from '../_lib/countAtMost.js';
 import { InvalidInputError } from '../errors.js';
 import type { Binning } from '../schema/artifacts/scorecard.js';
 
@@ -30,14 +31,5 @@ export function binIndexOf(binning: Binning, value: number): number {
   }
   const specials = binning.specialValues;
   for (let s = 0; s < specials.length; s++) if (specials[s].value === value) return specials[s].bin;
-  const cuts = binning.cutpoints;
-  let lo = 0;
-  let hi = cuts.length;
-  // Number of cut-points <= value.
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cuts[mid] <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countAtMost(binning.cutpoints, value);
 }

@@ -1,3 +1,4 @@
+import { countAtMost } from '../_lib/countAtMost.js';
 import { fixed, toCsv, toMarkdownTable } from '../binning/_lib/formatTable.js';
 import { InvalidArtifactError, InvalidInputError, InvalidOptionsError, fromZodError, formatIssuePath, type Issue } from '../errors.js';
 import { clampScore, scalingConstants } from '../scaling/scaling.js';
@@ -340,21 +341,13 @@ export class ScorecardScorer implements Scorer {
     throw new InvalidOptionsError(`score: unknown baseline ${JSON.stringify(kind)}`, [{ code: 'invalid_value', path: ['baseline'], message: "must be 'max', 'average' or 'cutoff'" }]);
   }
 
-  /** Bin of characteristic j for an encoded value (validated by encodeFeatures; the batch path inlines the same rules in addNumericColumn and addCategoricalColumn). */
+  /** Bin of characteristic j for an encoded value (validated by encodeFeatures; predict's kernels in _scorecardPredict.ts apply the same rules). */
   #binOf(j: number, v: number): number {
     if (Number.isNaN(v)) return this.#missingBin[j];
     if (this.#isCategorical[j] === 1) return v < 0 ? this.#unseenBin[j] : this.#categoryBins[j][v];
     const specials = this.#specialValues[j];
     for (let s = 0; s < specials.length; s++) if (specials[s] === v) return this.#specialBins[j][s];
-    const cuts = this.#cutpoints[j];
-    let lo = 0;
-    let hi = cuts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (cuts[mid] <= v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return countAtMost(this.#cutpoints[j], v);
   }
 
   /**

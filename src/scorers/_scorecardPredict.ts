@@ -1,5 +1,6 @@
 import type { Calibration } from '../schema/artifactCommon.js';
 import { applyCalibration } from './applyCalibration.js';
+import { countAtMost } from '../_lib/countAtMost.js';
 
 /**
  * Private batch kernel of `ScorecardScorer.predict`: the PD `applyCalibration(calibration,
@@ -158,15 +159,7 @@ function cellBin(plan: ScorecardPlan, j: number, v: number): number {
   if (v - v !== 0) return -1; // ±Infinity
   const specials = plan.specialValues[j];
   for (let s = 0; s < specials.length; s++) if (specials[s] === v) return plan.specialBins[j][s];
-  const cuts = plan.cutpoints[j];
-  let lo = 0;
-  let hi = cuts.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cuts[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countAtMost(plan.cutpoints[j], v);
 }
 
 /**
