@@ -136,6 +136,13 @@ async function readFileInto(
     if (format !== 'jsonl') {
       throw new InvalidOptionsError(`${where}: raw applicants must be JSON Lines`, [{ code: 'invalid_value', path: ['rows'], message: 'raw applicants must be JSON Lines' }]);
     }
+    // table-only options: an applicant line has no weight column nor target text to compare, and
+    // ignoring them would report unweighted / unfiltered metrics as if they applied
+    for (const name of ['weight', 'good'] as const) {
+      if (options[name] !== undefined) {
+        throw new InvalidOptionsError(`${where}: ${name} applies to table rows, not raw applicants`, [{ code: 'invalid_value', path: [name], message: 'applies to table rows only' }]);
+      }
+    }
     await readApplicantLines(collector, opened.stream, options, onProgress, where);
   } else {
     await readTableRows(collector, opened.stream, format, options, onProgress, where);
