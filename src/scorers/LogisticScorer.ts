@@ -11,6 +11,7 @@ import { logisticLogOdds } from './_logisticBlocks.js';
 import { decodeFeatureValue, encodeFeatures } from './encodeFeatures.js';
 import { modelIdOf } from './modelIdOf.js';
 import { rankReasons } from './rankReasons.js';
+import { checkRows } from './_checkRows.js';
 
 const NUMERIC = 0;
 const CATEGORICAL = 1;
@@ -184,6 +185,7 @@ export class LogisticScorer implements Scorer {
    */
   predict(m: FeatureMatrix): Float64Array {
     const width = m.names.length;
+    checkRows(m.rows, 'predict');
     if (m.values.length !== m.rows * width) {
       throw new InvalidInputError(`predict: expected rows × columns = ${m.rows * width} values, got ${m.values.length}`, [
         { code: 'length_mismatch', path: ['values'], message: 'values length is not rows × columns' },
@@ -303,6 +305,13 @@ function logisticArtifactIssues(artifact: LogisticArtifact): Issue[] {
       }
     } else if (!(term.lower <= term.upper)) {
       issues.push({ code: 'invalid_bounds', path: ['model', 'terms', j, 'upper'], message: 'upper must be >= lower' });
+    } else {
+      // scoring computes (coefficient / scale) · (clip(x) − center): each finite schema number can
+      // still overflow here (scale 1e-300), and Infinity · 0 would be a silent NaN PD
+      const weight = term.coefficient / term.scale;
+      if (!(Number.isFinite(weight) && Number.isFinite(weight * (term.lower - term.center)) && Number.isFinite(weight * (term.upper - term.center)))) {
+        issues.push({ code: 'not_finite', path: ['model', 'terms', j, 'scale'], message: 'coefficient / scale · (bound − center) overflows: the term cannot be evaluated' });
+      }
     }
   });
   return issues;

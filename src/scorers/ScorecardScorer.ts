@@ -12,6 +12,7 @@ import { decodeFeatureValue, encodeFeatures } from './encodeFeatures.js';
 import { modelIdOf } from './modelIdOf.js';
 import { rankReasons } from './rankReasons.js';
 import { scorecardPlan, predictRows, type ScorecardPlan } from './_scorecardPredict.js';
+import { checkRows } from './_checkRows.js';
 
 /** Impacts at or below this many points are floating-point noise, never reasons. */
 const IMPACT_EPSILON = 1e-9;
@@ -420,13 +421,14 @@ export class ScorecardScorer implements Scorer {
       columns = Array.from(this.#matrixColumns(m, 'predict'));
       this.#lastNames = [...names];
       this.#lastColumns = columns;
-    } else if (m.values.length !== m.rows * names.length) this.#matrixColumns(m, 'predict'); // throws length_mismatch
+    } else if (!Number.isInteger(m.rows) || m.values.length !== m.rows * names.length) this.#matrixColumns(m, 'predict'); // throws invalid_rows or length_mismatch
     return columns;
   }
 
   /** Checks a matrix's shape; its column of each characteristic. */
   #matrixColumns(m: FeatureMatrix, where: string): Int32Array {
     const width = m.names.length;
+    checkRows(m.rows, where);
     if (m.values.length !== m.rows * width) {
       throw new InvalidInputError(`${where}: expected rows × columns = ${m.rows * width} values, got ${m.values.length}`, [
         { code: 'length_mismatch', path: ['values'], message: 'values length is not rows × columns' },

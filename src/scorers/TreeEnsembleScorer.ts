@@ -9,6 +9,7 @@ import { modelIdOf } from './modelIdOf.js';
 import { rankReasons } from './rankReasons.js';
 import { createTreeShapWork, treeShap, type TreeShapWork } from './treeShap.js';
 import { compileTrees, logOddsOfRow, predictLogOdds, type CompiledTrees } from './trees/compileTrees.js';
+import { checkRows } from './_checkRows.js';
 
 /**
  * An artifact a {@link TreeEnsembleScorer} runs.
@@ -152,6 +153,7 @@ export function checkMatrix(m: FeatureMatrix, names: readonly string[]): void {
       { code: 'feature_mismatch', path: ['names'], message: 'must equal the scorer featureNames' },
     ]);
   }
+  checkRows(m.rows, 'predict');
   if (m.values.length !== m.rows * p) {
     throw new InvalidInputError(`predict: values has ${m.values.length} entries, expected rows × features = ${m.rows * p}`, [
       { code: 'length_mismatch', path: ['values'], message: 'must have rows × features entries' },

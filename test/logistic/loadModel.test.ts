@@ -54,6 +54,17 @@ describe('loadModel', () => {
     expect(catchError(() => loadModel({ ...copy(), schemaVersion: '1' })).code).toBe('unsupported_artifact_version');
   });
 
+  it('loadModel rejects a numeric term whose coefficient / scale overflows (scoring would give a NaN PD at the center)', () => {
+    const a = copy();
+    const j = a.model.terms.findIndex((t) => t.type === 'numeric');
+    a.model.terms[j] = { ...a.model.terms[j], scale: 1e-300, coefficient: 1e10 };
+    expect(pathsOf(() => loadModel(a))).toContainEqual(['model', 'terms', j, 'scale']);
+    expect(catchError(() => loadModel(a)).issues.find((i) => i.path[3] === 'scale')?.code).toBe('not_finite');
+    // a tiny but harmless scale still loads
+    a.model.terms[j] = { ...a.model.terms[j], scale: 1e-300, coefficient: 1e-10 };
+    expect(() => loadModel(a)).not.toThrow();
+  });
+
   it('loadModel(not JSON / not an object) throws InvalidArtifactError', () => {
     expect(catchError(() => loadModel('{"kind": ')).issues[0].code).toBe('invalid_json');
     expect(catchError(() => loadModel('[1, 2]')).issues[0].code).toBe('invalid_type');

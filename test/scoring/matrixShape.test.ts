@@ -1,0 +1,49 @@
+/**
+ * Every family's `predict` rejects a matrix whose `rows` is not a non-negative integer. The shape
+ * check `rows × width === values.length` alone let a ragged matrix through (rows 1.5 with an even
+ * width): the logistic scorer then reported an invalid cell in a row that does not exist and the
+ * scorecard threw "invalid cell" without details (found in review).
+ */
+import { describe, expect, it } from 'vitest';
+import { datasetToFeatureMatrix } from '../../src/data/index.js';
+import { InvalidInputError } from '../../src/errors.js';
+import { loadModel } from '../../src/scorers/index.js';
+import { blendArtifacts, trainLogistic, trainScorecard, trainTree } from '../../src/train/index.js';
+import type { Scorer } from '../../src/types.js';
+import { smallCreditDataset } from '../trees/_fixtures.js';
+
+const data = smallCreditDataset(600, 3);
+const logistic = trainLogistic(data, { id: 'lr' });
+const scorers: [string, Scorer][] = [
+  ['logistic', loadModel(logistic)],
+  ['scorecard', loadModel(trainScorecard(data, { id: 'sc' }))],
+  ['tree', loadModel(trainTree(data, { id: 'tree', seed: 1 }))],
+  ['blend', loadModel(blendArtifacts([{ artifact: logistic }, { artifact: trainTree(data, { id: 'tree2', seed: 2 }) }], { id: 'blend' }))],
+];
+
+describe('predict: rows must be a non-negative integer', () => {
+  for (const [family, scorer] of scorers) {
+    it(`${family}`, () => {
+      const m = datasetToFeatureMatrix(data, scorer.toArtifact().features);
+      const width = m.names.length;
+      const good = { ...m, rows: 4, values: m.values.subarray(0, 4 * width) };
+      expect(scorer.predict(good)).toHaveLength(4);
+      // twice: the scorecard remembers the last column mapping, and the cached path must check too
+      for (let k = 0; k < 2; k++) {
+        for (const rows of [1.5, -1, Number.NaN]) {
+          const values = m.values.subarray(0, Math.max(0, Math.round(rows * width)) || 0);
+          const error = (() => {
+            try {
+              scorer.predict({ ...m, rows, values: width % 2 === 0 || rows !== 1.5 ? values : m.values.subarray(0, 3 * width) });
+            } catch (e) {
+              return e;
+            }
+            return undefined;
+          })();
+          expect(error, `${family} rows ${rows}`).toBeInstanceOf(InvalidInputError);
+          expect((error as InvalidInputError).issues[0], `${family} rows ${rows}`).toMatchObject({ code: 'invalid_rows', path: ['rows'] });
+        }
+      }
+    });
+  }
+});
