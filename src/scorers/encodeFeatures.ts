@@ -43,13 +43,14 @@ export function encodeFeatures(
         else out[j] = v;
       }
     } else {
-      const record: Record<string, number | null> = {};
-      for (let j = 0; j < x.names.length; j++) record[x.names[j]] = Number.isNaN(x.values[j]) ? null : x.values[j];
-      const missing = specs.filter((s) => !(s.name in record));
+      // by name, the first occurrence of a repeated name (as predict reads a matrix's columns)
+      const record = new Map<string, number | null>();
+      for (let j = 0; j < x.names.length; j++) if (!record.has(x.names[j])) record.set(x.names[j], Number.isNaN(x.values[j]) ? null : x.values[j]);
+      const missing = specs.filter((s) => !record.has(s.name));
       for (const s of missing) issues.push({ code: 'missing_feature', path: [s.name], message: 'feature vector lacks this model feature' });
       if (issues.length === 0) {
         for (let j = 0; j < specs.length; j++) {
-          const v = record[specs[j].name];
+          const v = record.get(specs[j].name) as number | null;
           if (v === null) out[j] = Number.NaN;
           else if (!Number.isFinite(v)) issues.push({ code: 'not_finite', path: [specs[j].name], message: 'must be a finite number or NaN for missing' });
           else if (specs[j].type === 'categorical' && !isCategoryIndex(v, specs[j])) issues.push({ code: 'invalid_category_index', path: [specs[j].name], message: 'must be a category index of the model or -1 for unseen' });

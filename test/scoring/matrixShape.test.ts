@@ -47,3 +47,25 @@ describe('predict: rows must be a non-negative integer', () => {
     });
   }
 });
+
+describe('a name repeated in a feature vector or matrix: the first occurrence counts, in score() and predict alike', () => {
+  for (const [family, scorer] of scorers.filter(([f]) => f === 'logistic' || f === 'scorecard')) {
+    it(`${family}`, () => {
+      const m = datasetToFeatureMatrix(data, scorer.toArtifact().features);
+      const width = m.names.length;
+      const names = [...m.names, m.names[0]];
+      const values = new Float64Array(5 * (width + 1));
+      for (let r = 0; r < 5; r++) {
+        for (let j = 0; j < width; j++) values[r * (width + 1) + j] = m.values[r * width + j];
+        values[r * (width + 1) + width] = m.values[((r + 1) % 5) * width]; // a different value under the repeated name
+      }
+      const pd = scorer.predict({ names, rows: 5, values });
+      const plain = scorer.predict({ ...m, rows: 5, values: m.values.subarray(0, 5 * width) });
+      for (let r = 0; r < 5; r++) {
+        const one = scorer.score({ names, values: values.subarray(r * (width + 1), (r + 1) * (width + 1)) });
+        expect(one.probabilityOfDefault, `${family} row ${r}`).toBe(pd[r]);
+        expect(pd[r]).toBe(plain[r]);
+      }
+    });
+  }
+});
