@@ -34,7 +34,8 @@ Options:
   --good VALUE         target value meaning good: rows with any other target value are left out
                        (counted on stderr); needed when the target has more than two values
   --weight COL         sample-weight column of a table (finite, >= 0): every metric is weighted;
-                       a row with an invalid weight is skipped and reported
+                       a row with an invalid weight is skipped and reported; a --reference file
+                       is read the same way, so it needs the column too
   --missing T1,T2      cell texts meaning missing, added to those the model was trained with
                        (recorded by train; default: empty, NA, N/A, NaN, null, ?)
   --delimiter C        CSV delimiter ('tab' for a tab; default: the model's training delimiter
