@@ -33,6 +33,7 @@ import { applicantsToDataset } from '../src/features/index.js';
 import { parseApplicant } from '../src/schema/index.js';
 import { trainLogistic } from '../src/train/index.js';
 import { peakRssMB } from './_peakRss.js';
+import { argValue, hasFlag, log } from './_args.js';
 
 export interface RunResult {
   run: string;
@@ -49,14 +50,6 @@ export interface RunResult {
   csiCount: number;
 }
 
-const args = process.argv.slice(2);
-const argValue = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const log = (message: string): void => {
-  process.stderr.write(`${message}\n`);
-};
 
 /** Child mode: one backtest, result as a JSON line on stdout. */
 async function runChild(): Promise<void> {
@@ -164,7 +157,7 @@ export function runInChild(run: string, file: string, modelFile: string, options
 }
 
 async function main(): Promise<void> {
-  if (args.includes('--child')) {
+  if (hasFlag('--child')) {
     await runChild();
     return;
   }
@@ -207,7 +200,7 @@ async function main(): Promise<void> {
   }
   const over = results.filter((r) => r.peakRssMB >= 500);
   process.stdout.write(over.length === 0 ? '\npeak RSS under 500 MB in every run\n' : `\nover 500 MB: ${over.map((r) => r.run).join(', ')}\n`);
-  if (!args.includes('--keep')) for (const f of created) unlinkSync(f);
+  if (!hasFlag('--keep')) for (const f of created) unlinkSync(f);
 }
 
 // a script (npx tsx benchmarks/backtest1m.ts) or, in child mode, its own child; imported by

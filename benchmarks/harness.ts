@@ -200,11 +200,7 @@ function warmUp(task: BenchTask, ms: number): number {
 
 /** Reads a clock in ns. */
 function reader(clock: Clock): () => number {
-  if (clock === 'wall') return () => performance.now() * 1e6;
-  return () => {
-    const c = process.cpuUsage();
-    return (c.user + c.system) * 1e3;
-  };
+  return clock === 'wall' ? () => performance.now() * 1e6 : () => cpuClock.fn() * 1e6;
 }
 
 /** The cost of one clock reading, ns (median of back-to-back differences). */
@@ -299,11 +295,10 @@ export async function runSuite(suite: Suite, options: RunOptions): Promise<Bench
     wall.push(task.latency === true ? await measure(task, options.timeMs, 'wall', 1) : undefined);
   }
   if (process.env.BENCH_DEBUG_ROUNDS) {
-    const q = (xs: number[], f: number): number => [...xs].sort((a, b) => a - b)[Math.floor(f * (xs.length - 1))];
-    for (let i = 1; i < all.length; i++) process.stderr.write(`    ${all[i].name}: per-round medians ${roundMedians[i].map((x) => x.toFixed(3)).join(' ')} (${ratios[i].length} pairs) p5 ${q(ratios[i], 0.05).toFixed(3)} p10 ${q(ratios[i], 0.1).toFixed(3)} p20 ${q(ratios[i], 0.2).toFixed(3)} p50 ${q(ratios[i], 0.5).toFixed(3)}\n`);
+    for (let i = 1; i < all.length; i++) process.stderr.write(`    ${all[i].name}: per-round medians ${roundMedians[i].map((x) => x.toFixed(3)).join(' ')} (${ratios[i].length} pairs) p5 ${quantile(ratios[i], 0.05).toFixed(3)} p10 ${quantile(ratios[i], 0.1).toFixed(3)} p20 ${quantile(ratios[i], 0.2).toFixed(3)} p50 ${quantile(ratios[i], 0.5).toFixed(3)}\n`);
   }
   const refName = `${suite.name}/${suite.reference.name}`;
-  const refPerCall = median(latency[0].p50Ns > 0 ? [latency[0].p50Ns] : [1]);
+  const refPerCall = latency[0].p50Ns > 0 ? latency[0].p50Ns : 1;
   return all.map((task, i) => {
     // time per call: the median of the paired samples (the reference's: its latency pass)
     const perCallNs = i === 0 ? refPerCall : median(perCall[i]);

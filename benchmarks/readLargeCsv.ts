@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse';
 import { readRows, readTable } from '../src/data/index.js';
 import { peakRssMB } from './_peakRss.js';
+import { argValue, hasFlag } from './_args.js';
 
 interface TaskResult {
   task: string;
@@ -37,11 +38,6 @@ interface TaskResult {
   heapLimitMB?: number;
 }
 
-const args = process.argv.slice(2);
-const argValue = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
 
 async function generate(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
@@ -147,7 +143,7 @@ async function main(): Promise<void> {
   for (const r of results) {
     process.stdout.write(`| ${r.task} | ${r.rows} | ${r.seconds} | ${r.rowsPerSecond} | ${r.cpuSeconds} | ${r.rowsPerCpuSecond} | ${r.peakRssMB} |\n`);
   }
-  if (!args.includes('--keep')) unlinkSync(path);
+  if (!hasFlag('--keep')) unlinkSync(path);
 }
 
 await main();

@@ -24,16 +24,9 @@ import { fileURLToPath } from 'node:url';
 import { syntheticCredit, syntheticDataset } from './_data.js';
 import { runInChild, tableModel, writeTable } from './backtest1m.js';
 import { trainScorecard } from '../src/train/trainScorecard.js';
+import { argValue, log } from './_args.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const argValue = (name: string): string | undefined => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-};
-const log = (message: string): void => {
-  process.stderr.write(`${message}\n`);
-};
 
 const SIZES = (argValue('--sizes') ?? '10000,30000,100000,300000,1000000').split(',').map(Number);
 const only = argValue('--only');
