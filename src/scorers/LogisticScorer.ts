@@ -11,7 +11,7 @@ import { logisticLogOdds } from './_logisticBlocks.js';
 import { decodeFeatureValue, encodeFeatures } from './encodeFeatures.js';
 import { modelIdOf } from './modelIdOf.js';
 import { rankReasons } from './rankReasons.js';
-import { checkRows } from './_checkRows.js';
+import { MatrixColumns } from './_matrixColumns.js';
 
 const NUMERIC = 0;
 const CATEGORICAL = 1;
@@ -69,9 +69,8 @@ export class LogisticScorer implements Scorer {
   readonly #factor: number;
   readonly #offset: number;
   readonly #impactScale: number;
-  /** {@link LogisticScorer.predict}'s last matrix column names (a copy) and their column indices. */
-  #lastNames: readonly string[] | undefined;
-  #lastColumnOf: Int32Array = new Int32Array(0);
+  /** {@link LogisticScorer.predict}'s matrix shape check and column mapping (the last one kept). */
+  readonly #columns: MatrixColumns;
 
   /**
    * @param artifact - a schema-valid logistic artifact (see `loadModel` for untrusted input)
@@ -91,6 +90,7 @@ export class LogisticScorer implements Scorer {
     this.#artifact = structuredClone(artifact);
     this.#specs = this.#artifact.features;
     this.featureNames = Object.freeze(this.#specs.map((s) => s.name));
+    this.#columns = new MatrixColumns(this.featureNames, 'model feature');
     this.id = modelIdOf(this.#artifact);
     const m = this.#specs.length;
     const terms = this.#artifact.model.terms;
@@ -185,13 +185,7 @@ export class LogisticScorer implements Scorer {
    */
   predict(m: FeatureMatrix): Float64Array {
     const width = m.names.length;
-    checkRows(m.rows, 'predict');
-    if (m.values.length !== m.rows * width) {
-      throw new InvalidInputError(`predict: expected rows × columns = ${m.rows * width} values, got ${m.values.length}`, [
-        { code: 'length_mismatch', path: ['values'], message: 'values length is not rows × columns' },
-      ]);
-    }
-    const columnOf = this.#columnIndices(m.names);
+    const columnOf = this.#columns.of(m, 'predict');
     const rows = m.rows;
     const out = new Float64Array(rows);
     // Column-blocked (logisticLogOdds): each row still sums intercept + term 0 + term 1 + ... in
@@ -226,7 +220,7 @@ export class LogisticScorer implements Scorer {
   }
 
   /** The first invalid cell of a block in row-major order (what a row-by-row pass reports). */
-  #firstInvalidCell(values: Float64Array, width: number, columnOf: Int32Array, i0: number, n: number): InvalidInputError {
+  #firstInvalidCell(values: Float64Array, width: number, columnOf: readonly number[], i0: number, n: number): InvalidInputError {
     for (let r = 0; r < n; r++) {
       for (let j = 0; j < columnOf.length; j++) {
         const v = values[(i0 + r) * width + columnOf[j]];
@@ -239,41 +233,6 @@ export class LogisticScorer implements Scorer {
       }
     }
     return new InvalidInputError('predict: invalid cell', []); // unreachable: the caller saw one
-  }
-
-  /**
-   * Matrix column of each model feature. The last answer is kept with a copy of the names it was
-   * for, so a caller scoring batch after batch with the same columns pays one comparison per name.
-   */
-  #columnIndices(names: readonly string[]): Int32Array {
-    const cached = this.#lastNames;
-    if (cached !== undefined && cached.length === names.length) {
-      let same = true;
-      for (let c = 0; c < names.length && same; c++) same = cached[c] === names[c];
-      if (same) return this.#lastColumnOf;
-    }
-    const columnOf = this.#columnIndicesOf(names);
-    this.#lastNames = names.slice();
-    this.#lastColumnOf = columnOf;
-    return columnOf;
-  }
-
-  #columnIndicesOf(names: readonly string[]): Int32Array {
-    const position = new Map<string, number>();
-    names.forEach((name, c) => {
-      if (!position.has(name)) position.set(name, c);
-    });
-    const issues: Issue[] = [];
-    const out = new Int32Array(this.#specs.length);
-    this.#specs.forEach((spec, j) => {
-      const c = position.get(spec.name);
-      if (c === undefined) issues.push({ code: 'missing_feature', path: ['names', spec.name], message: 'the matrix has no column for this model feature' });
-      else out[j] = c;
-    });
-    if (issues.length > 0) {
-      throw new InvalidInputError(`predict: the matrix lacks ${issues.length} model feature${issues.length === 1 ? '' : 's'} (${issues.map((i) => String(i.path[1])).slice(0, 10).join(', ')})`, issues);
-    }
-    return out;
   }
 
   #cellError(row: number, j: number, code: string, message: string): InvalidInputError {

@@ -1,6 +1,6 @@
 import { countAtMost } from '../_lib/countAtMost.js';
 import { fixed, toCsv, toMarkdownTable } from '../binning/_lib/formatTable.js';
-import { InvalidArtifactError, InvalidInputError, InvalidOptionsError, fromZodError, formatIssuePath, type Issue } from '../errors.js';
+import { InvalidArtifactError, InvalidInputError, InvalidOptionsError, fromZodError, formatIssuePath } from '../errors.js';
 import { clampScore, scalingConstants } from '../scaling/scaling.js';
 import type { ModelArtifact } from '../schema/artifact.js';
 import { englishMessages } from '../schema/_lib/englishMessages.js';
@@ -12,7 +12,7 @@ import { decodeFeatureValue, encodeFeatures } from './encodeFeatures.js';
 import { modelIdOf } from './modelIdOf.js';
 import { rankReasons } from './rankReasons.js';
 import { scorecardPlan, predictRows, type ScorecardPlan } from './_scorecardPredict.js';
-import { checkRows } from './_checkRows.js';
+import { MatrixColumns } from './_matrixColumns.js';
 
 /** Impacts at or below this many points are floating-point noise, never reasons. */
 const IMPACT_EPSILON = 1e-9;
@@ -112,9 +112,8 @@ export class ScorecardScorer implements Scorer {
   readonly #offset: number;
   /** predict's flattened tables (see {@link predictRows}). */
   readonly #plan: ScorecardPlan;
-  /** predict's last column names (a copy) and the column of each characteristic in them. */
-  #lastNames: readonly string[] = [];
-  #lastColumns: number[] | undefined;
+  /** The matrix shape check and column of each characteristic (the last mapping kept). */
+  readonly #columns: MatrixColumns;
 
   /**
    * @param artifact - a scorecard artifact (see `loadModel` for untrusted input)
@@ -126,6 +125,7 @@ export class ScorecardScorer implements Scorer {
     this.#artifact = parsed.data;
     this.#specs = this.#artifact.features;
     this.featureNames = Object.freeze(this.#specs.map((s) => s.name));
+    this.#columns = new MatrixColumns(this.featureNames, 'characteristic');
     this.id = modelIdOf(this.#artifact);
     const chars = this.#artifact.model.characteristics;
     const m = chars.length;
@@ -232,12 +232,12 @@ export class ScorecardScorer implements Scorer {
    * scorer.predict(datasetToFeatureMatrix(testSet, scorer.toArtifact().features)); //=> Float64Array [0.08..., 0.41..., ...]
    */
   predict(m: FeatureMatrix): Float64Array {
-    const columnOf = this.#predictColumns(m);
+    const columnOf = this.#columns.of(m, 'predict');
     const rows = m.rows;
     const width = m.names.length;
     const out = new Float64Array(rows);
     const bad = predictRows(this.#plan, m.values, rows, width, columnOf, this.#artifact.calibration, out);
-    if (bad >= 0) throw this.#firstInvalidCell('predict', m.values, width, Int32Array.from(columnOf), bad, rows - bad);
+    if (bad >= 0) throw this.#firstInvalidCell('predict', m.values, width, columnOf, bad, rows - bad);
     return out;
   }
 
@@ -360,7 +360,7 @@ export class ScorecardScorer implements Scorer {
    */
   #eachBlock(m: FeatureMatrix, where: string, withPoints: boolean, visit: (i0: number, n: number, logOdds: Float64Array, points: Float64Array) => void): void {
     const width = m.names.length;
-    const columnOf = this.#matrixColumns(m, where);
+    const columnOf = this.#columns.of(m, where);
     const k = columnOf.length;
     const values = m.values;
     const rows = m.rows;
@@ -384,7 +384,7 @@ export class ScorecardScorer implements Scorer {
   }
 
   /** The first invalid cell of a block in row-major order (earlier blocks were all valid). */
-  #firstInvalidCell(where: string, values: Float64Array, width: number, columnOf: Int32Array, i0: number, n: number): InvalidInputError {
+  #firstInvalidCell(where: string, values: Float64Array, width: number, columnOf: readonly number[], i0: number, n: number): InvalidInputError {
     for (let i = i0; i < i0 + n; i++) {
       for (let j = 0; j < columnOf.length; j++) {
         const v = values[i * width + columnOf[j]];
@@ -398,61 +398,6 @@ export class ScorecardScorer implements Scorer {
       }
     }
     return new InvalidInputError(`${where}: invalid cell`, []); // unreachable: the caller saw one
-  }
-
-  /**
-   * {@link ScorecardScorer.#matrixColumns} as a plain array, remembered for the last column names
-   * seen (a batch caller scores many matrices with the same columns; the names are compared, not
-   * their array's identity, so a caller reusing a mutated array is still mapped afresh).
-   */
-  #predictColumns(m: FeatureMatrix): number[] {
-    const names = m.names;
-    const last = this.#lastNames;
-    let columns = this.#lastColumns;
-    if (columns !== undefined && names.length === last.length) {
-      for (let c = 0; c < names.length; c++) {
-        if (names[c] !== last[c]) {
-          columns = undefined;
-          break;
-        }
-      }
-    } else columns = undefined;
-    if (columns === undefined) {
-      columns = Array.from(this.#matrixColumns(m, 'predict'));
-      this.#lastNames = [...names];
-      this.#lastColumns = columns;
-    } else if (!Number.isInteger(m.rows) || m.values.length !== m.rows * names.length) this.#matrixColumns(m, 'predict'); // throws invalid_rows or length_mismatch
-    return columns;
-  }
-
-  /** Checks a matrix's shape; its column of each characteristic. */
-  #matrixColumns(m: FeatureMatrix, where: string): Int32Array {
-    const width = m.names.length;
-    checkRows(m.rows, where);
-    if (m.values.length !== m.rows * width) {
-      throw new InvalidInputError(`${where}: expected rows × columns = ${m.rows * width} values, got ${m.values.length}`, [
-        { code: 'length_mismatch', path: ['values'], message: 'values length is not rows × columns' },
-      ]);
-    }
-    return this.#columnIndices(m.names, where);
-  }
-
-  #columnIndices(names: readonly string[], where: string): Int32Array {
-    const position = new Map<string, number>();
-    names.forEach((name, c) => {
-      if (!position.has(name)) position.set(name, c);
-    });
-    const issues: Issue[] = [];
-    const out = new Int32Array(this.#specs.length);
-    this.#specs.forEach((spec, j) => {
-      const c = position.get(spec.name);
-      if (c === undefined) issues.push({ code: 'missing_feature', path: ['names', spec.name], message: 'the matrix has no column for this characteristic' });
-      else out[j] = c;
-    });
-    if (issues.length > 0) {
-      throw new InvalidInputError(`${where}: the matrix lacks ${issues.length} characteristic${issues.length === 1 ? '' : 's'} (${issues.map((i) => String(i.path[1])).slice(0, 10).join(', ')})`, issues);
-    }
-    return out;
   }
 
   #cellError(where: string, row: number, j: number, code: string, message: string): InvalidInputError {

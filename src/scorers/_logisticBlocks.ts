@@ -26,7 +26,7 @@ export function logisticLogOdds(
   values: Float64Array,
   width: number,
   rows: number,
-  columnOf: Int32Array,
+  columnOf: readonly number[],
   numericRun: Int32Array,
   p: Float64Array,
   levels: readonly (Float64Array | null)[],
