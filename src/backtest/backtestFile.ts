@@ -276,9 +276,7 @@ async function readTableRows(
   }
   flush();
   target.finish();
-  if (target.otherRows > 0) {
-    collector.notes.push(`${target.otherRows.toLocaleString('en-US')} row${target.otherRows === 1 ? '' : 's'} with a target value other than the bad and good values left out`);
-  }
+  if (target.otherRows > 0) collector.notes.push(`${target.otherRows.toLocaleString('en-US')} row${target.otherRows === 1 ? '' : 's'} ${OTHER_TARGET_NOTE}`);
 }
 
 /** `good` needs `bad`, and names a different value. */
@@ -291,6 +289,9 @@ function checkGood(bad: string | number | undefined, good: string | number | und
     throw new InvalidOptionsError(`${where}: good and bad name the same target value`, [{ code: 'invalid_value', path: ['good'], message: 'must differ from bad' }]);
   }
 }
+
+/** How the report's note on rows left out by `good` ends (after their count); the CLI echoes that note. */
+export const OTHER_TARGET_NOTE = 'with a target value other than the bad and good values left out';
 
 /** {@link TargetMapper.map}'s result for a row whose target is neither the bad nor the good value. */
 const OTHER_CLASS = -1;

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { backtestFile, backtestReportJsonSchema, evaluateGates, renderReportHtml, renderReportMarkdown, type BacktestFileOptions, type BacktestSplit } from '../backtest/index.js';
+import { OTHER_TARGET_NOTE } from '../backtest/backtestFile.js';
 import { defaultModel } from '../scoreApplicant.js';
 import { decimal, integer, list, parseCommandArgs, required } from './args.js';
 import type { Command } from './command.js';
@@ -126,7 +127,7 @@ export const backtestCommand: Command = {
     if (values.weight !== undefined && values.target === undefined) throw new UsageError('backtest: --weight applies to tables (with --target)');
     const report = await backtestFile([champion, ...challengers], data === '-' ? io.stdin : data, options);
     progress.finish();
-    const left = report.notes.find((n) => /rows? with a target value other than the bad and good values left out$/.test(n));
+    const left = report.notes.find((n) => n.endsWith(OTHER_TARGET_NOTE));
     if (left !== undefined) note(io, `backtest: ${left}`);
 
     const m = report.metrics;
