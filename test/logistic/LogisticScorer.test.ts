@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError, InvalidOptionsError, type CreditScoreError } from '../../src/errors.js';
+import { InvalidInputError, InvalidOptionsError } from '../../src/errors.js';
 import { DEFAULT_SCALING, scalingConstants, sigmoid } from '../../src/scaling/scaling.js';
 import type { LogisticArtifact } from '../../src/schema/artifacts/logistic.js';
 import { LogisticScorer } from '../../src/scorers/LogisticScorer.js';
@@ -8,15 +8,7 @@ import { loadModel } from '../../src/scorers/loadModel.js';
 import { trainLogistic } from '../../src/train/trainLogistic.js';
 import type { FeatureRecord } from '../../src/types.js';
 import { germanCredit, hasDatasets, recordOf, syntheticDataset } from './_data.js';
-
-function catchError(fn: () => unknown): CreditScoreError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CreditScoreError;
-  }
-  throw new Error('expected a throw');
-}
+import { catchError } from '../_catchError.js';
 
 const dataset = syntheticDataset();
 const artifact = trainLogistic(dataset, { id: 'synthetic' });

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/_lib/random.js';
-import { ConvergenceError, InsufficientDataError, InvalidInputError, InvalidOptionsError, type CreditScoreError } from '../../src/errors.js';
+import { ConvergenceError, InsufficientDataError, InvalidInputError, InvalidOptionsError } from '../../src/errors.js';
 import { fitLogisticRegression } from '../../src/train/fitLogisticRegression.js';
 import type { FeatureMatrix } from '../../src/types.js';
+import { catchError } from '../_catchError.js';
 
 function matrix(names: string[], rows: number[][]): FeatureMatrix {
   return { names, rows: rows.length, values: Float64Array.from(rows.flat()) };
-}
-
-function catchError(fn: () => unknown): CreditScoreError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CreditScoreError;
-  }
-  throw new Error('expected a throw');
 }
 
 /** Rows of two mutually exclusive indicators: group "neither" 10 rows / 2 bad, A 10 / 5, B 8 / 6. */

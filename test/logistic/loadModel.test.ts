@@ -2,22 +2,14 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, hashCanonicalJson } from '../../src/_lib/hashCanonicalJson.js';
 import { hashSha256 } from '../../src/_lib/hashSha256.js';
-import { InvalidArtifactError, type CreditScoreError } from '../../src/errors.js';
+import { InvalidArtifactError } from '../../src/errors.js';
 import type { LogisticArtifact } from '../../src/schema/artifacts/logistic.js';
 import { applyCalibration } from '../../src/scorers/applyCalibration.js';
 import { loadModel } from '../../src/scorers/loadModel.js';
 import { modelIdOf } from '../../src/scorers/modelIdOf.js';
 import { trainLogistic } from '../../src/train/trainLogistic.js';
 import { syntheticDataset } from './_data.js';
-
-function catchError(fn: () => unknown): CreditScoreError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CreditScoreError;
-  }
-  throw new Error('expected a throw');
-}
+import { catchError } from '../_catchError.js';
 
 const artifact = trainLogistic(syntheticDataset(600), { id: 'tamper-me' });
 /** A deep copy as loose JSON, to tamper with. */

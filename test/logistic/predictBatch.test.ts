@@ -8,13 +8,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRandom } from '../../src/_lib/random.js';
-import { InvalidInputError, type CreditScoreError } from '../../src/errors.js';
+import { InvalidInputError } from '../../src/errors.js';
 import { DEFAULT_SCALING } from '../../src/scaling/scaling.js';
 import type { Calibration } from '../../src/schema/artifactCommon.js';
 import type { LogisticArtifact } from '../../src/schema/artifacts/logistic.js';
 import { LogisticScorer } from '../../src/scorers/LogisticScorer.js';
 import { pdsFromLogOdds } from '../../src/scorers/_logisticPds.js';
 import { applyCalibration } from '../../src/scorers/applyCalibration.js';
+import { catchError } from '../_catchError.js';
 
 const CATEGORIES = ['a', 'b', 'c'];
 /** Feature kinds in model order: n = numeric, c = categorical (runs of 9, 5, 1, 3, 2 numeric). */
@@ -71,15 +72,6 @@ function randomMatrix(names: string[], rows: number, seed: number): Float64Array
     else values[i] = u < 0.1 ? Number.NaN : u < 0.2 ? -1 : Math.floor(rng.next() * CATEGORIES.length);
   }
   return values;
-}
-
-function catchError(fn: () => unknown): CreditScoreError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CreditScoreError;
-  }
-  throw new Error('expected a throw');
 }
 
 const CALIBRATIONS: [string, Calibration | undefined][] = [

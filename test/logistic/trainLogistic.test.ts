@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../src/data/Dataset.js';
-import { InsufficientDataError, InvalidInputError, InvalidOptionsError, type CreditScoreError } from '../../src/errors.js';
+import { InsufficientDataError, InvalidInputError, InvalidOptionsError } from '../../src/errors.js';
 import { LogisticArtifactSchema } from '../../src/schema/artifacts/logistic.js';
 import { loadModel } from '../../src/scorers/loadModel.js';
 import { featureSpecsFromDataset } from '../../src/train/featureSpecsFromDataset.js';
 import { trainLogistic } from '../../src/train/trainLogistic.js';
 import { CATEGORIES, aucOf, germanCredit, hasDatasets, recordOf, syntheticDataset } from './_data.js';
-
-function catchError(fn: () => unknown): CreditScoreError {
-  try {
-    fn();
-  } catch (e) {
-    return e as CreditScoreError;
-  }
-  throw new Error('expected a throw');
-}
+import { catchError } from '../_catchError.js';
 
 describe('featureSpecsFromDataset', () => {
   //#region example:featureSpecsFromDataset

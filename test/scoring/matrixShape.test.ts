@@ -11,6 +11,7 @@ import { loadModel } from '../../src/scorers/index.js';
 import { blendArtifacts, trainLogistic, trainScorecard, trainTree } from '../../src/train/index.js';
 import type { Scorer } from '../../src/types.js';
 import { smallCreditDataset } from '../trees/_fixtures.js';
+import { catchError } from '../_catchError.js';
 
 const data = smallCreditDataset(600, 3);
 const logistic = trainLogistic(data, { id: 'lr' });
@@ -32,16 +33,9 @@ describe('predict: rows must be a non-negative integer', () => {
       for (let k = 0; k < 2; k++) {
         for (const rows of [1.5, -1, Number.NaN]) {
           const values = m.values.subarray(0, Math.max(0, Math.round(rows * width)) || 0);
-          const error = (() => {
-            try {
-              scorer.predict({ ...m, rows, values: width % 2 === 0 || rows !== 1.5 ? values : m.values.subarray(0, 3 * width) });
-            } catch (e) {
-              return e;
-            }
-            return undefined;
-          })();
+          const error = catchError(() => scorer.predict({ ...m, rows, values: width % 2 === 0 || rows !== 1.5 ? values : m.values.subarray(0, 3 * width) }));
           expect(error, `${family} rows ${rows}`).toBeInstanceOf(InvalidInputError);
-          expect((error as InvalidInputError).issues[0], `${family} rows ${rows}`).toMatchObject({ code: 'invalid_rows', path: ['rows'] });
+          expect(error.issues[0], `${family} rows ${rows}`).toMatchObject({ code: 'invalid_rows', path: ['rows'] });
         }
       }
     });
