@@ -11,7 +11,7 @@ import { applyCalibration } from './applyCalibration.js';
 import { decodeFeatureValue, encodeFeatures } from './encodeFeatures.js';
 import { modelIdOf } from './modelIdOf.js';
 import { rankReasons } from './rankReasons.js';
-import { scorecardPlan, predictRows, type ScorecardPlan } from './_scorecardPredict.js';
+import { binLogOdds, scorecardPlan, predictRows, type ScorecardPlan } from './_scorecardPredict.js';
 import { MatrixColumns } from './_matrixColumns.js';
 
 /** Impacts at or below this many points are floating-point noise, never reasons. */
@@ -64,8 +64,9 @@ export interface PointsTableRow {
  *
  * - **score** = Σ points of the applicant's bins (the rounded points of the table, summed and
  *   rounded to the table's decimals), clamped to `scaling.clamp` when the artifact has one;
- * - **PD** from the *unrounded* log-odds `intercept + Σ coefficient · woe[bin]`, through the
- *   artifact's calibration when it has one ({@link applyCalibration});
+ * - **PD** from the *unrounded* log-odds `intercept + Σ coefficient · woe[bin]` (plus
+ *   `missingEffect` in a missing bin that has one), through the artifact's calibration when it has
+ *   one ({@link applyCalibration});
  * - **reason codes** = points below the baseline (by default each characteristic's maximum:
  *   "points lost"), ranked by {@link rankReasons}: characteristics sharing a reason code are summed,
  *   largest first, ties in feature order, at most `maxReasons` (default 4) plus the inquiry reason
@@ -164,7 +165,7 @@ export class ScorecardScorer implements Scorer {
         this.#specialValues.push(Float64Array.from(b.specialValues, (s) => s.value));
         this.#specialBins.push(Int32Array.from(b.specialValues, (s) => s.bin));
       }
-      this.#logOdds.push(Float64Array.from(b.bins, (bin) => c.coefficient * bin.woe));
+      this.#logOdds.push(binLogOdds(c));
       this.#points.push(Float64Array.from(c.points));
       max[j] = Math.max(...c.points);
       min[j] = Math.min(...c.points);

@@ -65,14 +65,25 @@ export interface ScorecardPlan {
 /** The part of a characteristic the kernel needs (a structural subset of the artifact's). */
 export interface PlanCharacteristic {
   readonly coefficient: number;
+  readonly missingEffect?: number;
   readonly binning:
     | { readonly type: 'numeric'; readonly cutpoints: readonly number[]; readonly specialValues: readonly { readonly value: number; readonly bin: number }[]; readonly missingBin: number; readonly bins: readonly { readonly woe: number }[] }
     | { readonly type: 'categorical'; readonly categoryBins: readonly number[]; readonly unseenBin: number; readonly missingBin: number; readonly bins: readonly { readonly woe: number }[] };
 }
 
 /**
+ * A characteristic's log-odds per bin: `coefficient * woe`, plus `missingEffect` in its missing bin.
+ * The one definition `ScorecardScorer.score` and {@link predictRows} both add.
+ */
+export function binLogOdds(c: PlanCharacteristic): Float64Array {
+  const logOdds = Float64Array.from(c.binning.bins, (bin) => c.coefficient * bin.woe);
+  if (c.missingEffect !== undefined) logOdds[c.binning.missingBin] += c.missingEffect;
+  return logOdds;
+}
+
+/**
  * Flattens a scorecard's characteristics for {@link predictRows}. The per-bin log-odds are
- * `coefficient * woe`, the same products `ScorecardScorer.score` adds.
+ * {@link binLogOdds}, the same values `ScorecardScorer.score` adds.
  *
  * @example
  * scorecardPlan(-1.2, characteristics).depth; //=> 3
@@ -114,7 +125,7 @@ export function scorecardPlan(intercept: number, characteristics: readonly PlanC
   const logOdds = doubles(binStride * k, 0);
   characteristics.forEach((c, j) => {
     if (fast[j] === 1) cutpoints[j].forEach((cut, s) => (searchCuts[stride * j + s] = cut));
-    c.binning.bins.forEach((bin, s) => (logOdds[binStride * j + s] = c.coefficient * bin.woe));
+    binLogOdds(c).forEach((v, s) => (logOdds[binStride * j + s] = v));
   });
   const cutsOf = fast.map((_, j) => doublesOf(searchCuts.slice(stride * j, stride * (j + 1))));
   const logOddsOf = fast.map((_, j) => doublesOf(logOdds.slice(binStride * j, binStride * (j + 1))));

@@ -163,7 +163,7 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
     }
     if (o.stepwise !== 'none') kept = forwardStepwise(kept, target, weights, o);
     // Fit, with the sign check: the characteristic with the largest wrong-signed coefficient goes.
-    fit = fitOnWoe(kept, target, weights, o.l2);
+    fit = fitOnWoe(kept, target, weights, o.l2, o.missingBins === 'fitted');
     let worst = -1;
     for (let j = 0; j < kept.length; j++) if (fit.coefficients[j] >= 0 && (worst < 0 || fit.coefficients[j] > fit.coefficients[worst])) worst = j;
     if (worst < 0) break;
@@ -182,6 +182,7 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
     delete c.entry.detail;
     c.entry.coefficient = fit.coefficients[j];
   });
+  const missingEffectOf = new Map(kept.map((c, j) => [c, fit.missingEffects[j]]));
 
   // 4. Points. Characteristics keep the dataset's column order.
   kept.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
@@ -192,7 +193,7 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
   const m = patterns.goods.length;
   const patternWeight = Float64Array.from(patterns.goods, (g, q) => g + patterns.bads[q]);
   const points = scorecardPoints(
-    kept.map((c, j) => ({ coefficient: coefficientOf.get(c) as number, woe: Float64Array.from(c.binning.bins, (b) => b.woe), rowBins: patterns.bins[j] })),
+    kept.map((c, j) => ({ coefficient: coefficientOf.get(c) as number, woe: modelWoe(c, coefficientOf.get(c) as number, missingEffectOf.get(c) as number), rowBins: patterns.bins[j] })),
     fit.intercept,
     factor,
     offset,
@@ -235,6 +236,7 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
   const characteristics: ScorecardCharacteristic[] = kept.map((c, j) => {
     const out: ScorecardCharacteristic = {
       coefficient: coefficientOf.get(c) as number,
+      ...(o.missingBins === 'fitted' && ownMissingBin(c) >= 0 ? { missingEffect: missingEffectOf.get(c) as number } : {}),
       binning: c.binning,
       points: points.rounded[j],
       averagePoints: average(j, () => true).mean,
@@ -286,6 +288,16 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
     },
   };
   return ScorecardArtifactSchema.parse(JSON.parse(JSON.stringify(artifact)));
+}
+
+/**
+ * The WoE the model scores each bin with: the bin's own, except a missing bin with a fitted effect,
+ * whose `coefficient · woe` must equal `coefficient · binWoe + missingEffect`.
+ */
+function modelWoe(c: Candidate, coefficient: number, missingEffect: number): Float64Array {
+  const woe = Float64Array.from(c.binning.bins, (b) => b.woe);
+  if (missingEffect !== 0) woe[c.binning.missingBin] += missingEffect / coefficient;
+  return woe;
 }
 
 function drop(c: Candidate, reason: string, detail: string): void {
@@ -369,9 +381,13 @@ function patternsOf(kept: readonly Candidate[], target: Uint8Array, weights: Flo
   return { bins, goods, bads, rowPattern };
 }
 
-/** One weighted row per (pattern, class) with positive weight: the WoE design, labels and weights. */
-function patternDesign(kept: readonly Candidate[], patterns: Patterns): { X: Float64Array; y: Uint8Array; w: Float64Array; rows: number } {
-  const p = kept.length;
+/**
+ * One weighted row per (pattern, class) with positive weight: the WoE design, then one column per
+ * missing group (the share of the group's characteristics in their missing bin), labels and weights.
+ */
+function patternDesign(kept: readonly Candidate[], patterns: Patterns, missing: MissingGroups): { X: Float64Array; y: Uint8Array; w: Float64Array; rows: number; columns: number } {
+  const k = kept.length;
+  const p = k + missing.size.length;
   const m = patterns.goods.length;
   let rows = 0;
   for (let q = 0; q < m; q++) rows += (patterns.goods[q] > 0 ? 1 : 0) + (patterns.bads[q] > 0 ? 1 : 0);
@@ -384,20 +400,98 @@ function patternDesign(kept: readonly Candidate[], patterns: Patterns): { X: Flo
     for (const isBad of [false, true]) {
       const weight = isBad ? patterns.bads[q] : patterns.goods[q];
       if (!(weight > 0)) continue;
-      for (let j = 0; j < p; j++) X[r * p + j] = woe[j][patterns.bins[j][q]];
+      for (let j = 0; j < k; j++) {
+        const bin = patterns.bins[j][q];
+        X[r * p + j] = woe[j][bin];
+        const g = missing.group[j];
+        if (g >= 0 && bin === kept[j].binning.missingBin) X[r * p + k + g] += 1 / missing.size[g];
+      }
       y[r] = isBad ? 1 : 0;
       w[r] = weight;
       r++;
     }
   }
-  return { X, y, w, rows };
+  return { X, y, w, rows, columns: p };
 }
 
-function fitOnWoe(kept: readonly Candidate[], target: Uint8Array, weights: Float64Array | undefined, l2: number) {
+/**
+ * The bin a characteristic's missing values fall in, when it is a bin of their own with training
+ * data (the only case `missingBins: 'fitted'` gives it a free log-odds term); else -1.
+ */
+function ownMissingBin(c: Candidate): number {
+  const b = c.binning.bins[c.binning.missingBin];
+  return b.kind === 'missing' && b.count > 0 ? c.binning.missingBin : -1;
+}
+
+/**
+ * Characteristics with a missing bin of their own, grouped by the training rows that are missing:
+ * characteristics missing on (nearly) the same rows, such as every bureau characteristic of an
+ * applicant without a bureau file, form one group and share one free parameter. A characteristic
+ * joins the first group whose first member's missing rows overlap its own with a Jaccard index of
+ * at least {@link MISSING_GROUP_OVERLAP} (by weight); the group's design column is the share of its
+ * members missing on the row, so that each member adds `1 / size` of the group's effect.
+ */
+interface MissingGroups {
+  /** group[j]: group of characteristic j, -1 without a fitted missing term. */
+  group: Int32Array;
+  /** size[g]: characteristics in group g. */
+  size: number[];
+}
+
+/** Smallest overlap (Jaccard index of the missing rows, by weight) for two characteristics to share a missing term. */
+const MISSING_GROUP_OVERLAP = 0.9;
+
+function missingGroupsOf(kept: readonly Candidate[], patterns: Patterns, fitted: boolean): MissingGroups {
+  const group = new Int32Array(kept.length).fill(-1);
+  const size: number[] = [];
+  if (!fitted) return { group, size };
+  const m = patterns.goods.length;
+  const weight = Float64Array.from(patterns.goods, (g, q) => g + patterns.bads[q]);
+  const leaders: Uint8Array[] = [];
+  const leaderWeight: number[] = [];
+  kept.forEach((c, j) => {
+    if (ownMissingBin(c) < 0) return;
+    const bins = patterns.bins[j];
+    const mask = new Uint8Array(m);
+    let own = 0;
+    for (let q = 0; q < m; q++) {
+      if (bins[q] !== c.binning.missingBin) continue;
+      mask[q] = 1;
+      own += weight[q];
+    }
+    let g = leaders.findIndex((leader, h) => {
+      let both = 0;
+      for (let q = 0; q < m; q++) if (leader[q] === 1 && mask[q] === 1) both += weight[q];
+      return both / (own + leaderWeight[h] - both) >= MISSING_GROUP_OVERLAP;
+    });
+    if (g < 0) {
+      g = leaders.length;
+      leaders.push(mask);
+      leaderWeight.push(own);
+      size.push(0);
+    }
+    group[j] = g;
+    size[g]++;
+  });
+  return { group, size };
+}
+
+/**
+ * L2 logistic fit on the WoE columns of `kept`; with `fittedMissing`, one more column per missing
+ * group (see {@link missingGroupsOf}): its coefficient is the log-odds the group's missing bins add
+ * to `coefficient · woe`, shrunk towards 0 (the univariate WoE) by the same L2, and shared equally by
+ * the group's characteristics. `coefficients` are the WoE columns' only; `missingEffects[j]` is 0
+ * without a missing term.
+ */
+function fitOnWoe(kept: readonly Candidate[], target: Uint8Array, weights: Float64Array | undefined, l2: number, fittedMissing: boolean) {
   const patterns = patternsOf(kept, target, weights);
-  const d = patternDesign(kept, patterns);
-  const fit = fitLogisticRegression({ names: kept.map((c) => c.spec.name), rows: d.rows, values: d.X }, d.y, { l2, weights: d.w });
-  return { ...fit, patterns, design: d };
+  const missing = missingGroupsOf(kept, patterns, fittedMissing);
+  const d = patternDesign(kept, patterns, missing);
+  const names = [...kept.map((c) => c.spec.name), ...missing.size.map((_, g) => `missing group ${g + 1}`)];
+  const fit = fitLogisticRegression({ names, rows: d.rows, values: d.X }, d.y, { l2, weights: d.w });
+  const p = kept.length;
+  const missingEffects = Float64Array.from(missing.group, (g) => (g < 0 ? 0 : fit.coefficients[p + g] / missing.size[g]));
+  return { ...fit, coefficients: fit.coefficients.subarray(0, p), allCoefficients: fit.coefficients, missingEffects, parameters: d.columns, patterns, design: d };
 }
 
 /**
@@ -423,9 +517,9 @@ function forwardStepwise(pool: Candidate[], target: Uint8Array, weights: Float64
     let bestCriterion = current;
     remaining.forEach((c, k) => {
       const trial = [...chosen, c];
-      const fit = fitOnWoe(trial, target, weights, o.l2);
-      const p = trial.length;
-      const criterion = 2 * negativeLogLikelihood(fit.design.X, p, fit.design.y, fit.design.w, fit.intercept, fit.coefficients) + penalty * (p + 1);
+      const fit = fitOnWoe(trial, target, weights, o.l2, o.missingBins === 'fitted');
+      const p = fit.parameters;
+      const criterion = 2 * negativeLogLikelihood(fit.design.X, p, fit.design.y, fit.design.w, fit.intercept, fit.allCoefficients) + penalty * (p + 1);
       if (criterion < bestCriterion - 1e-9) {
         bestCriterion = criterion;
         best = k;

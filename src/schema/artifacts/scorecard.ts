@@ -9,7 +9,8 @@
  *   `(−∞, c₁)`, bin k is `[c_k, c_{k+1})`, bin K−1 is `[c_{K−1}, +∞)`. Interval bins come first in
  *   `bins`; the missing bin and special-value bins follow.
  * - Log-odds of default = `intercept + Σ coefficient · woe[bin]` (coefficients are negative: more
- *   WoE, less risk); score = Σ points[bin].
+ *   WoE, less risk), plus a characteristic's `missingEffect` when its value falls in its missing
+ *   bin; score = Σ points[bin].
  *
  * @module
  */
@@ -172,6 +173,11 @@ export const ScorecardCharacteristicSchema = z
   .strictObject({
     /** Logistic coefficient on the WoE; < 0 (more WoE, less risk). */
     coefficient: finite,
+    /**
+     * Log-odds the missing bin adds to `coefficient · woe` (trained with `missingBins: 'fitted'`):
+     * the missing bin scores `coefficient · woe + missingEffect`. Absent = 0.
+     */
+    missingEffect: z.optional(finite),
     binning: BinningSchema,
     /** Points per bin (rounded as trained), aligned with `binning.bins`. */
     points: z.array(finite),
@@ -182,6 +188,9 @@ export const ScorecardCharacteristicSchema = z
   })
   .check(z.superRefine((c, ctx) => {
     if (c.points.length !== c.binning.bins.length) ctx.addIssue({ code: 'custom', path: ['points'], message: 'must have one value per bin', params: { rule: 'length_mismatch' } });
+    if (c.missingEffect !== undefined && c.binning.bins[c.binning.missingBin]?.kind !== 'missing') {
+      ctx.addIssue({ code: 'custom', path: ['missingEffect'], message: 'needs a missing bin of its own (binning.missingBin of kind missing)', params: { rule: 'no_missing_bin' } });
+    }
   }));
 /**
  * @category Artifacts
