@@ -21,7 +21,7 @@ const HELP = `Usage: credit-scoring train --data FILE [--target COL] [--bad VALU
                             [--model ${FAMILIES.join('|')}] [--categorical A,B] [--numeric A,B]
                             [--exclude C,D] [--missing T1,T2] [--delimiter C] [--seed N]
                             [--weight COL] [--valid-fraction F] [--id ID] [--protected A,B]
-                            [--allow-protected]
+                            [--allow-protected] [--missing-bins woe|fitted]
                             --out MODEL.json
 
 Trains a model and writes its artifact (validated, versioned JSON; the same data and seed give
@@ -61,6 +61,11 @@ Options:
   --protected A,B        columns holding protected attributes (sex, marital status, national
                          origin, age...): kept out of the model; names that look protected are warned about
   --allow-protected      use protected attributes as features anyway (reason codes never cite them)
+  --missing-bins MODE    scorecard only: how a missing bin is scored. woe (default): by its own
+                         WoE; fitted: one log-odds term per group of characteristics missing on
+                         the same rows, fitted with the coefficients, so an applicant missing a
+                         whole data source (no bureau file, no bank data) is counted once, not
+                         once per characteristic
   --out MODEL.json       where to write the artifact (required)
 
 Example:
@@ -90,6 +95,7 @@ export const trainCommand: Command = {
       id: { type: 'string' },
       'allow-protected': { type: 'boolean' },
       protected: { type: 'string' },
+      'missing-bins': { type: 'string' },
       out: { type: 'string' },
     });
     const data = required('train', 'data', values.data);
@@ -99,6 +105,9 @@ export const trainCommand: Command = {
     const seed = integer('train', 'seed', values.seed, 1, 0, 2 ** 31 - 1);
     const validFraction = decimal('train', 'valid-fraction', values['valid-fraction'], family === 'gbm' ? 0.2 : 0, 0, 0.5) ?? 0;
     if (values.good !== undefined && values.bad === undefined) throw new UsageError('train: --good needs --bad');
+    const missingBins = values['missing-bins'];
+    if (missingBins !== undefined && missingBins !== 'woe' && missingBins !== 'fitted') throw new UsageError('train: --missing-bins must be woe or fitted');
+    if (missingBins !== undefined && family !== 'scorecard') throw new UsageError('train: --missing-bins applies to --model scorecard');
     const addedMissing = parseMissingOption(values.missing);
     const delimiter = parseDelimiterOption(values.delimiter);
     const tableArgs: TableArgs = {
@@ -145,7 +154,7 @@ export const trainCommand: Command = {
       target: { name: tableArgs.target ?? 'defaulted', bad: tableArgs.bad },
     };
     const started = performance.now();
-    const trained: ModelArtifact = train(family, fitRows, validRows, common);
+    const trained: ModelArtifact = family === 'scorecard' && missingBins !== undefined ? trainScorecard(fitRows, { ...common, missingBins }) : train(family, fitRows, validRows, common);
     const seconds = (performance.now() - started) / 1000;
     const reading = isApplicants ? {} : { ...(addedMissing !== undefined && addedMissing.length > 0 ? { missing: tableArgs.missing } : {}), ...(delimiter !== undefined ? { delimiter } : {}) };
     const artifact = Object.keys(reading).length > 0 ? withReadingOptions(trained, reading) : trained;
