@@ -14,8 +14,14 @@ const { train } = loadFixtureSample();
 const dataset = applicantsToDataset(train);
 // A scorecard: monotone bins per characteristic, points that sum to the score, reasons read off the
 // points table (issue 4). The plain logistic model stays available (`train --model logistic`).
+// missingBins 'fitted': applicants without a bureau file (or without bank data) miss every
+// characteristic of that source; scored by each missing bin's own WoE they were counted once per
+// characteristic (training no-hit applicants: mean PD 0.218 against a bad rate of 0.155). Chosen on
+// training rows and a separate generator draw, never the hold-out
+// (benchmarks/reference/scorecard/missing_bins.json).
 const artifact = trainScorecard(dataset, {
   id: 'default',
+  missingBins: 'fitted',
   seed: 1,
   description: 'Default consumer-loan scorecard: trained on the train split (70%) of the synthetic fixture sample; PD = 90+ days past due within 12 months.',
   inquiryReasonCode: INQUIRY_REASON_CODE,

@@ -297,7 +297,8 @@ export class ScorecardScorer implements Scorer {
 
   /**
    * The points table as GitHub-flavoured Markdown: scaling line, one table (characteristic, bin,
-   * points, WoE, share, bad rate), then where missing values and unseen categories are scored.
+   * points, WoE, share, bad rate), then where missing values and unseen categories are scored and
+   * which missing bins carry a fitted missing-data term (`missingEffect`).
    *
    * @example
    * scorer.pointsTableMarkdown().split('\n')[2]; //=> '| Characteristic | Bin | Points | WoE | Share | Bad rate |'
@@ -313,6 +314,7 @@ export class ScorecardScorer implements Scorer {
       const b = c.binning;
       const name = this.#specs[j].name;
       if (b.bins[b.missingBin].kind !== 'missing') notes.push(`${name}: missing values (none in training) score as ${b.bins[b.missingBin].label}`);
+      else if (c.missingEffect !== undefined) notes.push(`${name}: the Missing bin's points add a fitted missing-data term of ${fixed(c.missingEffect, 4)} log-odds to its WoE's (its share of one term for the characteristics missing on the same applicants)`);
       if (b.type === 'categorical') notes.push(`${name}: unseen categories score as ${b.bins[b.unseenBin].label}`);
     });
     return head + table + (notes.length > 0 ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : '');

@@ -12,6 +12,7 @@ import { InvalidArtifactError } from '../../src/errors.js';
 import { scalingConstants } from '../../src/scaling/scaling.js';
 import { ScorecardArtifactSchema, type ScorecardArtifact } from '../../src/schema/artifacts/scorecard.js';
 import { loadModel } from '../../src/scorers/loadModel.js';
+import { ScorecardScorer } from '../../src/scorers/ScorecardScorer.js';
 import { fitLogisticRegression } from '../../src/train/fitLogisticRegression.js';
 import { trainScorecard } from '../../src/train/trainScorecard.js';
 import { catchError } from '../_catchError.js';
@@ -132,6 +133,14 @@ describe("trainScorecard({ missingBins: 'fitted' })", () => {
     const { factor, offset } = scalingConstants(fitted.scaling);
     const exact = -(a.coefficient * a.binning.bins[a.binning.missingBin].woe + (a.missingEffect as number) + fitted.model.intercept / 4) * factor + offset / 4;
     expect(Math.abs(a.points[a.binning.missingBin] - exact)).toBeLessThan(1);
+  });
+
+  it("the Markdown points table says which Missing bins carry a fitted term; the 'woe' table has no such note", () => {
+    const md = new ScorecardScorer(fitted).pointsTableMarkdown();
+    expect(md).toContain(`- a: the Missing bin's points add a fitted missing-data term of ${(effectOf(fitted, 'a') as number).toFixed(4)} log-odds`);
+    expect(md).toContain("- d: the Missing bin's points add");
+    expect(md).not.toContain("- c: the Missing bin's");
+    expect(new ScorecardScorer(plain).pointsTableMarkdown()).not.toContain('fitted missing-data term');
   });
 
   it('is deterministic and records the option', () => {
