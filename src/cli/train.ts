@@ -63,9 +63,9 @@ Options:
   --allow-protected      use protected attributes as features anyway (reason codes never cite them)
   --missing-bins MODE    scorecard only: how a missing bin is scored. woe (default): by its own
                          WoE; fitted: one log-odds term per group of characteristics missing on
-                         the same rows, fitted with the coefficients, so an applicant missing a
-                         whole data source (no bureau file, no bank data) is counted once, not
-                         once per characteristic
+                         (nearly) the same rows, fitted with the coefficients, so characteristics
+                         missing together (no bureau file, no bank data) are counted once per
+                         group, not once per characteristic
   --out MODEL.json       where to write the artifact (required)
 
 Example:

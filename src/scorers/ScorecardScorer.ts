@@ -39,7 +39,7 @@ export interface ScorecardScoreOptions extends ScoreOptions {
  *
  * @category Scoring
  * @example
- * const row: PointsTableRow = { feature: 'duration_in_month', bin: 0, label: '(-inf, 9)', kind: 'interval', points: 57, woe: 0.94, count: 71, share: 0.1, badRate: 0.14 };
+ * const row: PointsTableRow = { feature: 'duration_in_month', bin: 0, label: '(-inf, 9)', kind: 'interval', points: 57, woe: 0.94, logOdds: -0.61, count: 71, share: 0.1, badRate: 0.14 };
  */
 export interface PointsTableRow {
   feature: string;
@@ -48,7 +48,13 @@ export interface PointsTableRow {
   label: string;
   kind: 'interval' | 'categories' | 'missing' | 'special';
   points: number;
+  /** The bin's own WoE (from its training goods and bads). */
   woe: number;
+  /**
+   * The bin's term in the log-odds of default: `coefficient · woe`, plus the characteristic's
+   * `missingEffect` in a missing bin that has one (then the points follow this, not the WoE alone).
+   */
+  logOdds: number;
   /** Training rows in the bin (weighted). */
   count: number;
   /** count / training rows. */
@@ -286,6 +292,7 @@ export class ScorecardScorer implements Scorer {
           kind: b.kind,
           points: c.points[k],
           woe: b.woe,
+          logOdds: this.#logOdds[j][k],
           count: b.count,
           share: total > 0 ? b.count / total : 0,
           badRate: b.count > 0 ? b.bads / b.count : null,
@@ -314,7 +321,12 @@ export class ScorecardScorer implements Scorer {
       const b = c.binning;
       const name = this.#specs[j].name;
       if (b.bins[b.missingBin].kind !== 'missing') notes.push(`${name}: missing values (none in training) score as ${b.bins[b.missingBin].label}`);
-      else if (c.missingEffect !== undefined) notes.push(`${name}: the Missing bin's points add a fitted missing-data term of ${fixed(c.missingEffect, 4)} log-odds to its WoE's (its share of one term for the characteristics missing on the same applicants)`);
+      else if (c.missingEffect !== undefined) {
+        // Characteristics of one missing group carry the same share of its term (trainScorecard
+        // missingBins 'fitted'); an equal value names the others.
+        const others = this.#artifact.model.characteristics.flatMap((o, k) => (k !== j && o.missingEffect === c.missingEffect ? [this.#specs[k].name] : []));
+        notes.push(`${name}: the Missing bin's points add a fitted missing-data term of ${fixed(c.missingEffect, 4)} log-odds to its WoE's${others.length > 0 ? ` (one share of a term split with ${others.join(', ')}, missing on nearly the same applicants)` : ''}`);
+      }
       if (b.type === 'categorical') notes.push(`${name}: unseen categories score as ${b.bins[b.unseenBin].label}`);
     });
     return head + table + (notes.length > 0 ? `\n${notes.map((n) => `- ${n}`).join('\n')}\n` : '');

@@ -416,11 +416,21 @@ function patternDesign(kept: readonly Candidate[], patterns: Patterns, missing: 
 
 /**
  * The bin a characteristic's missing values fall in, when it is a bin of their own with training
- * data (the only case `missingBins: 'fitted'` gives it a free log-odds term); else -1.
+ * data and the WoE varies among the other bins with data (the only case `missingBins: 'fitted'`
+ * gives it a free log-odds term); else -1. A characteristic with a single non-missing WoE value has a
+ * WoE column equal to a constant plus a multiple of its missing indicator: a missing term beside it
+ * would make the fit singular and its coefficient meaningless.
  */
 function ownMissingBin(c: Candidate): number {
-  const b = c.binning.bins[c.binning.missingBin];
-  return b.kind === 'missing' && b.count > 0 ? c.binning.missingBin : -1;
+  const { bins, missingBin } = c.binning;
+  if (bins[missingBin].kind !== 'missing' || !(bins[missingBin].count > 0)) return -1;
+  let woe: number | undefined;
+  for (let k = 0; k < bins.length; k++) {
+    if (k === missingBin || !(bins[k].count > 0)) continue;
+    if (woe === undefined) woe = bins[k].woe;
+    else if (bins[k].woe !== woe) return missingBin;
+  }
+  return -1;
 }
 
 /**

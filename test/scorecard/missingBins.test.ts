@@ -123,6 +123,11 @@ describe("trainScorecard({ missingBins: 'fitted' })", () => {
       logOdds += ch.coefficient * ch.binning.bins[bin].woe + (bin === ch.binning.missingBin ? (ch.missingEffect ?? 0) : 0);
       points += ch.points[bin];
     });
+    const table = new ScorecardScorer(fitted).pointsTable();
+    const aMissing = table.find((r) => r.feature === 'a' && r.kind === 'missing');
+    const aChar = fitted.model.characteristics[0];
+    expect(aMissing?.logOdds).toBe(aChar.coefficient * aMissing!.woe + (aChar.missingEffect as number));
+    expect(table.find((r) => r.feature === 'c' && r.bin === 0)?.logOdds).toBe(fitted.model.characteristics[2].coefficient * fitted.model.characteristics[2].binning.bins[0].woe);
     const result = scorer.score(record);
     expect(result.probabilityOfDefault).toBeCloseTo(1 / (1 + Math.exp(-logOdds)), 14);
     expect(result.score).toBe(points);
@@ -137,10 +142,23 @@ describe("trainScorecard({ missingBins: 'fitted' })", () => {
 
   it("the Markdown points table says which Missing bins carry a fitted term; the 'woe' table has no such note", () => {
     const md = new ScorecardScorer(fitted).pointsTableMarkdown();
-    expect(md).toContain(`- a: the Missing bin's points add a fitted missing-data term of ${(effectOf(fitted, 'a') as number).toFixed(4)} log-odds`);
-    expect(md).toContain("- d: the Missing bin's points add");
+    expect(md).toContain(`- a: the Missing bin's points add a fitted missing-data term of ${(effectOf(fitted, 'a') as number).toFixed(4)} log-odds to its WoE's (one share of a term split with b, missing on nearly the same applicants)`);
+    expect(md).toMatch(/- d: the Missing bin's points add a fitted missing-data term of -?[0-9.]+ log-odds to its WoE's\n/);
     expect(md).not.toContain("- c: the Missing bin's");
     expect(new ScorecardScorer(plain).pointsTableMarkdown()).not.toContain('fitted missing-data term');
+  });
+
+  it('gives no term to a characteristic whose other bins all share one WoE (its WoE column is a constant plus its missing indicator: the fit would be singular)', () => {
+    const collapsed = trainScorecard(dataset, { missingBins: 'fitted', minIv: 0, binningByFeature: { d: { maxBins: 1 } } });
+    const j = collapsed.features.findIndex((f) => f.name === 'd');
+    const d = collapsed.model.characteristics[j];
+    expect(d.binning.bins.filter((b) => b.kind !== 'missing')).toHaveLength(1);
+    expect(d.missingEffect).toBeUndefined();
+    // d's coefficient is identified by its missing-vs-present contrast alone, as with 'woe'.
+    const woe = trainScorecard(dataset, { minIv: 0, binningByFeature: { d: { maxBins: 1 } } });
+    expect(d.coefficient).toBeLessThan(-0.1);
+    expect(woe.model.characteristics[j].coefficient).toBeLessThan(-0.1);
+    expect(effectOf(collapsed, 'a')).toBe(effectOf(collapsed, 'b'));
   });
 
   it('is deterministic and records the option', () => {
