@@ -25,6 +25,8 @@ interface SelectionEntry {
   reason?: string;
   detail?: string;
   coefficient?: number;
+  /** `missingBins: 'fitted'`: the missing term as fitted, when the cap of {@link capMissingEffect} changed it. */
+  fittedMissingEffect?: number;
 }
 
 interface Candidate {
@@ -182,7 +184,7 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
     delete c.entry.detail;
     c.entry.coefficient = fit.coefficients[j];
   });
-  const missingEffectOf = new Map(kept.map((c, j) => [c, fit.missingEffects[j]]));
+  const missingEffectOf = new Map(kept.map((c, j) => [c, capMissingEffect(c, fit.coefficients[j], fit.missingEffects[j])]));
 
   // 4. Points. Characteristics keep the dataset's column order.
   kept.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
@@ -288,6 +290,28 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
     },
   };
   return ScorecardArtifactSchema.parse(JSON.parse(JSON.stringify(artifact)));
+}
+
+/**
+ * A fitted missing term may not make the missing bin score better than both the characteristic's
+ * best observed bin and the missing bin's own WoE: withholding data must not beat the best record
+ * (a no-hit applicant out-scoring one with no public record, no bills out-scoring bills all paid on
+ * time), and an applicant in the best observed bin must not be given that characteristic as a
+ * reason. When the missing bin's own WoE already puts it first ("never delinquent" coded as
+ * missing), it keeps that place and no more. The term is raised to that bound, the fitted value kept
+ * in the selection log (`fittedMissingEffect`); the other coefficients are not refitted (the cap moves
+ * one bin's log-odds by the amount it over-reached, typically a few hundredths).
+ */
+function capMissingEffect(c: Candidate, coefficient: number, effect: number): number {
+  if (effect === 0) return 0;
+  const { bins, missingBin } = c.binning;
+  let best = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < bins.length; k++) if (k !== missingBin && bins[k].count > 0) best = Math.min(best, coefficient * bins[k].woe);
+  const own = coefficient * bins[missingBin].woe;
+  const bound = Math.min(best, own);
+  if (own + effect >= bound) return effect;
+  c.entry.fittedMissingEffect = effect;
+  return bound - own;
 }
 
 /**

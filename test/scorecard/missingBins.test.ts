@@ -16,6 +16,8 @@ import { ScorecardScorer } from '../../src/scorers/ScorecardScorer.js';
 import { fitLogisticRegression } from '../../src/train/fitLogisticRegression.js';
 import { trainScorecard } from '../../src/train/trainScorecard.js';
 import { catchError } from '../_catchError.js';
+import { loadFixtureSample } from '../../fixtures/loadFixtureSample.js';
+import { INQUIRY_REASON_CODE, applicantsToDataset } from '../../src/features/index.js';
 
 /**
  * `a` and `b` are missing together on the "no file" rows (~25%), `d` on its own ~12% of rows, `c`
@@ -159,6 +161,29 @@ describe("trainScorecard({ missingBins: 'fitted' })", () => {
     expect(d.coefficient).toBeLessThan(-0.1);
     expect(woe.model.characteristics[j].coefficient).toBeLessThan(-0.1);
     expect(effectOf(collapsed, 'a')).toBe(effectOf(collapsed, 'b'));
+  });
+
+  it('never lets a fitted term make withholding data beat the best record: on the fixture sample the capped terms tie the missing bin with the best observed bin, and the fitted values are logged', () => {
+    const fixture = trainScorecard(applicantsToDataset(loadFixtureSample().train), { missingBins: 'fitted', inquiryReasonCode: INQUIRY_REASON_CODE });
+    const log = (fixture.training as { selection: { feature: string; fittedMissingEffect?: number }[] }).selection;
+    const capped = log.filter((e) => e.fittedMissingEffect !== undefined).map((e) => e.feature);
+    // Uncapped, no-hit applicants out-scored "no public record" and no bills out-scored "all bills on time".
+    expect(capped).toEqual(['publicRecordCount', 'billOnTimeRatio12m']);
+    fixture.model.characteristics.forEach((c, j) => {
+      if (c.missingEffect === undefined) return;
+      const { bins, missingBin } = c.binning;
+      const observed = bins.flatMap((b, k) => (k !== missingBin && b.count > 0 ? [k] : []));
+      const best = Math.min(...observed.map((k) => c.coefficient * bins[k].woe));
+      const own = c.coefficient * bins[missingBin].woe;
+      expect(own + c.missingEffect).toBeGreaterThanOrEqual(Math.min(best, own) - 1e-12);
+      const entry = log.find((e) => e.feature === fixture.features[j].name);
+      if (entry?.fittedMissingEffect !== undefined) {
+        expect(entry.fittedMissingEffect).toBeLessThan(c.missingEffect);
+        expect(own + c.missingEffect).toBeCloseTo(best, 12);
+        // Tied in log-odds, so not more points: an applicant in the best observed bin is not cited for it.
+        expect(c.points[missingBin]).toBeLessThanOrEqual(Math.max(...observed.map((k) => c.points[k])));
+      }
+    });
   });
 
   it('is deterministic and records the option', () => {

@@ -82,8 +82,10 @@ export interface TrainScorecardOptions {
    * (by weight), else starts one; the group's design column is the share of its members missing on
    * the row, and each member keeps an equal share of the parameter as `missingEffect`, so the missing
    * bin scores `coefficient · WoE + missingEffect` and a group is counted once (same applicants:
-   * mean PD 0.167). Characteristics without a missing bin of their own, or whose other bins all have
-   * one WoE, get no term. Anything else the binning scores in the missing bin (an unseen category
+   * mean PD 0.171). The term never makes the missing bin score better than both the best observed
+   * bin and its own WoE (withholding data must not beat the best record; the fitted value is logged
+   * as `fittedMissingEffect` when the cap applies). Characteristics without a missing bin of their
+   * own, or whose other bins all have one WoE, get no term. Anything else the binning scores in the missing bin (an unseen category
    * whose `unseenBin` is the missing bin, a special value unseen in training) gets the term too.
    * Cross-validated on training rows (benchmarks/reference/scorecard/cv_defaults.json `missingBins`)
    * it helps where whole data sources are missing and costs where many sparse columns are missing
