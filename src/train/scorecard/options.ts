@@ -88,8 +88,9 @@ export interface TrainScorecardOptions {
    * own, or whose other bins all have one WoE, get no term. Anything else the binning scores in the missing bin (an unseen category
    * whose `unseenBin` is the missing bin, a special value unseen in training) gets the term too.
    * Cross-validated on training rows (benchmarks/reference/scorecard/cv_defaults.json `missingBins`)
-   * it helps where whole data sources are missing and costs where many sparse columns are missing
-   * independently, so it is not the default; the bundled default model uses it.
+   * it is neutral to slightly positive in AUC where whole data sources are missing (and calibrates
+   * those applicants) and costs where many sparse columns are missing independently, so it is not
+   * the default; the bundled default model uses it.
    * @defaultValue 'woe'
    */
   missingBins?: 'woe' | 'fitted';
