@@ -1,7 +1,7 @@
 import { countAtMost } from '../_lib/countAtMost.js';
 import { fixed, toCsv, toMarkdownTable } from '../binning/_lib/formatTable.js';
 import { InvalidArtifactError, InvalidInputError, InvalidOptionsError, fromZodError, formatIssuePath } from '../errors.js';
-import { clampScore, scalingConstants } from '../scaling/scaling.js';
+import { clampScore } from '../scaling/scaling.js';
 import type { ModelArtifact } from '../schema/artifact.js';
 import { englishMessages } from '../schema/_lib/englishMessages.js';
 import type { FeatureSpec } from '../schema/artifactCommon.js';
@@ -115,8 +115,6 @@ export class ScorecardScorer implements Scorer {
   readonly #logOdds: Float64Array[];
   readonly #points: Float64Array[];
   readonly #baselines: { max: Float64Array; average: Float64Array; cutoff: Float64Array | undefined };
-  readonly #factor: number;
-  readonly #offset: number;
   /** predict's flattened tables (see {@link predictRows}). */
   readonly #plan: ScorecardPlan;
   /** The matrix shape check and column of each characteristic (the last mapping kept). */
@@ -182,9 +180,6 @@ export class ScorecardScorer implements Scorer {
     this.#baselines = { max, average, cutoff: hasCutoff ? cutoff : undefined };
     this.maxScore = this.#roundPoints(max.reduce((s, v) => s + v, 0));
     this.minScore = this.#roundPoints(min.reduce((s, v) => s + v, 0));
-    const { factor, offset } = scalingConstants(this.#artifact.scaling);
-    this.#factor = factor;
-    this.#offset = offset;
     this.#plan = scorecardPlan(this.#intercept, chars);
   }
 
