@@ -1,8 +1,9 @@
 /**
  * `npx tsx benchmarks/score1m.ts [rows]` — issue 3's streaming acceptance: scores a generated CSV
  * of 1,000,000 rows through the built CLI (`node dist/cli/main.js score`, run `npm run build`
- * first) as a child process, records its wall time and peak RSS (Linux /proc accounting via
- * `process.resourceUsage` of the child, read through /usr/bin/time when present), and checks that
+ * first) as a child process, records its wall time and peak RSS (the child's own VmHWM, printed at
+ * its exit by the preload benchmarks/_reportPeakRss.mjs; getrusage's maxRSS, which /usr/bin/time
+ * reports, carries the parent's RSS over fork + exec on Linux), and checks that
  * every output row's PD equals the library's `predict` on the same rows, exactly.
  * Writes benchmarks/results/score1m.json.
  */
@@ -11,7 +12,7 @@ import { createReadStream, createWriteStream, existsSync, mkdirSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createRandom } from '../src/_lib/random.js';
 import type { Dataset } from '../src/data/Dataset.js';
 import { loadModel } from '../src/scorers/index.js';
@@ -86,16 +87,14 @@ const expected = new Float64Array(rows);
 
 // 3. Score through the CLI in a child process; measure wall time and peak RSS.
 const started = performance.now();
-const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-const child = timeBin
-  ? spawn(timeBin, ['-f', 'MAXRSS_KB=%M', process.execPath, cli, 'score', '--model', modelPath, '--data', csv, '--out', outPath], { stdio: ['ignore', 'ignore', 'pipe'] })
-  : spawn(process.execPath, [cli, 'score', '--model', modelPath, '--data', csv, '--out', outPath], { stdio: ['ignore', 'ignore', 'pipe'] });
+const preload = pathToFileURL(join(here, '_reportPeakRss.mjs')).href;
+const child = spawn(process.execPath, ['--import', preload, cli, 'score', '--model', modelPath, '--data', csv, '--out', outPath], { stdio: ['ignore', 'ignore', 'pipe'] });
 let stderr = '';
 child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
 const code: number = await new Promise((r) => child.on('close', (c) => r(c ?? -1)));
 const seconds = (performance.now() - started) / 1000;
 if (code !== 0) throw new Error(`score failed (${code}): ${stderr}`);
-const rssKb = Number(/MAXRSS_KB=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
+const rssKb = Number(/PEAK_RSS_KB=(\d+)/.exec(stderr)?.[1] ?? Number.NaN);
 
 // 4. Compare every output row with predict.
 let i = 0;
