@@ -12,7 +12,7 @@
  *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts confirm    (a second, independent draw of
  *     10 x 5 folds, seeds 3000..3009, for l2 on german and south-german; added to cv_defaults.json)
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadFixtureSample } from '../../../fixtures/loadFixtureSample.js';
 import type { Dataset } from '../../../src/data/Dataset.js';
@@ -108,7 +108,9 @@ out['fixture-sample'] = {
   folds: '2 x stratified 5-fold of the fixture train rows (kFoldSplit seeds 2000..2001)',
   settings: compare(fixtureTrain, 2, 2000, { inquiryReasonCode: INQUIRY_REASON_CODE }),
 };
+// The `confirm` and `missing` runs' sections are kept: they are made by their own modes.
+const { confirmation, missingBins } = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 writeFileSync(
   file,
-  `${JSON.stringify({ made_by: 'npx tsx benchmarks/reference/scorecard/cvDefaults.ts', baseline: SETTINGS[0].label, node: process.version, datasets: out }, null, 1)}\n`,
+  `${JSON.stringify({ made_by: 'npx tsx benchmarks/reference/scorecard/cvDefaults.ts', baseline: SETTINGS[0].label, node: process.version, datasets: out, confirmation, missingBins }, null, 1)}\n`,
 );
