@@ -9,6 +9,7 @@ import { ScorecardArtifactSchema, type Binning, type ScorecardArtifact, type Sco
 import { featureSpecsFromDataset } from './featureSpecsFromDataset.js';
 import { fitLogisticRegression } from './fitLogisticRegression.js';
 import { parseTrainScorecardOptions, type ParsedTrainScorecardOptions, type TrainScorecardOptions } from './scorecard/options.js';
+import { binLogOdds } from '../scorers/_scorecardPredict.js';
 import { scorecardPoints } from './scorecard/points.js';
 import { correlationMatrix, negativeLogLikelihood, varianceInflationFactors } from './scorecard/selection.js';
 
@@ -184,7 +185,8 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
     delete c.entry.detail;
     c.entry.coefficient = fit.coefficients[j];
   });
-  const missingEffectOf = new Map(kept.map((c, j) => [c, capMissingEffect(c, fit.coefficients[j], fit.missingEffects[j])]));
+  /** The missing term of each characteristic the fit gave one (capped), else undefined. */
+  const missingEffectOf = new Map(kept.map((c, j) => [c, fit.missingGroup[j] < 0 ? undefined : capMissingEffect(c, fit.coefficients[j], fit.missingEffects[j])]));
 
   // 4. Points. Characteristics keep the dataset's column order.
   kept.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
@@ -195,7 +197,7 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
   const m = patterns.goods.length;
   const patternWeight = Float64Array.from(patterns.goods, (g, q) => g + patterns.bads[q]);
   const points = scorecardPoints(
-    kept.map((c, j) => ({ coefficient: coefficientOf.get(c) as number, woe: modelWoe(c, coefficientOf.get(c) as number, missingEffectOf.get(c) as number), rowBins: patterns.bins[j] })),
+    kept.map((c, j) => ({ logOdds: binLogOdds({ coefficient: coefficientOf.get(c) as number, missingEffect: missingEffectOf.get(c), binning: c.binning }), rowBins: patterns.bins[j] })),
     fit.intercept,
     factor,
     offset,
@@ -236,9 +238,10 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
     cutoff = { score, window, count: weight };
   }
   const characteristics: ScorecardCharacteristic[] = kept.map((c, j) => {
+    const missingEffect = missingEffectOf.get(c);
     const out: ScorecardCharacteristic = {
       coefficient: coefficientOf.get(c) as number,
-      ...(o.missingBins === 'fitted' && ownMissingBin(c) >= 0 ? { missingEffect: missingEffectOf.get(c) as number } : {}),
+      ...(missingEffect === undefined ? {} : { missingEffect }),
       binning: c.binning,
       points: points.rounded[j],
       averagePoints: average(j, () => true).mean,
@@ -303,7 +306,6 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
  * one bin's log-odds by the amount it over-reached, typically a few hundredths).
  */
 function capMissingEffect(c: Candidate, coefficient: number, effect: number): number {
-  if (effect === 0) return 0;
   const { bins, missingBin } = c.binning;
   let best = Number.POSITIVE_INFINITY;
   for (let k = 0; k < bins.length; k++) if (k !== missingBin && bins[k].count > 0) best = Math.min(best, coefficient * bins[k].woe);
@@ -312,16 +314,6 @@ function capMissingEffect(c: Candidate, coefficient: number, effect: number): nu
   if (own + effect >= bound) return effect;
   c.entry.fittedMissingEffect = effect;
   return bound - own;
-}
-
-/**
- * The WoE the model scores each bin with: the bin's own, except a missing bin with a fitted effect,
- * whose `coefficient · woe` must equal `coefficient · binWoe + missingEffect`.
- */
-function modelWoe(c: Candidate, coefficient: number, missingEffect: number): Float64Array {
-  const woe = Float64Array.from(c.binning.bins, (b) => b.woe);
-  if (missingEffect !== 0) woe[c.binning.missingBin] += missingEffect / coefficient;
-  return woe;
 }
 
 function drop(c: Candidate, reason: string, detail: string): void {
@@ -525,7 +517,7 @@ function fitOnWoe(kept: readonly Candidate[], target: Uint8Array, weights: Float
   const fit = fitLogisticRegression({ names, rows: d.rows, values: d.X }, d.y, { l2, weights: d.w });
   const p = kept.length;
   const missingEffects = Float64Array.from(missing.group, (g) => (g < 0 ? 0 : fit.coefficients[p + g] / missing.size[g]));
-  return { ...fit, coefficients: fit.coefficients.subarray(0, p), allCoefficients: fit.coefficients, missingEffects, parameters: d.columns, patterns, design: d };
+  return { ...fit, coefficients: fit.coefficients.subarray(0, p), allCoefficients: fit.coefficients, missingEffects, missingGroup: missing.group, parameters: d.columns, patterns, design: d };
 }
 
 /**

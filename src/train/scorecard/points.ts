@@ -1,8 +1,9 @@
 /**
  * Scaling a logistic model on WoE to points, and rounding the points. Private to trainScorecard.
  *
- * Exact points of bin k of characteristic j (n characteristics, factor and offset from the scaling):
- *   p_jk = −(β_j · woe_jk + α / n) · factor + offset / n
+ * Exact points of bin k of characteristic j (n characteristics, factor and offset from the scaling;
+ * l_jk the bin's log-odds term, β_j · woe_jk plus any fitted missing term, `binLogOdds`):
+ *   p_jk = −(l_jk + α / n) · factor + offset / n
  * so that Σ_j p_j = offset − factor · logOdds(bad) = the exact score.
  *
  * Rounding: every bin's points go down or up to the unit (10^−decimals), never further, and
@@ -84,7 +85,7 @@ function roundTo(v: number, decimals: number): number {
 }
 
 export function scorecardPoints(
-  characteristics: readonly { coefficient: number; woe: Float64Array; rowBins: Int32Array }[],
+  characteristics: readonly { logOdds: Float64Array; rowBins: Int32Array }[],
   intercept: number,
   factor: number,
   offset: number,
@@ -94,7 +95,7 @@ export function scorecardPoints(
   const n = characteristics.length;
   const rows = n > 0 ? characteristics[0].rowBins.length : 0;
   const unit = 10 ** -decimals;
-  const exact = characteristics.map((c) => Float64Array.from(c.woe, (w) => -(c.coefficient * w + intercept / n) * factor + offset / n));
+  const exact = characteristics.map((c) => Float64Array.from(c.logOdds, (l) => -(l + intercept / n) * factor + offset / n));
   const groups = exact.map((e) => groupsOf(e, unit));
   const errorOf = (j: number, k: number, t: Int32Array): number => {
     const g = groups[j];
