@@ -317,9 +317,7 @@ export class ScorecardScorer implements Scorer {
       const name = this.#specs[j].name;
       if (b.bins[b.missingBin].kind !== 'missing') notes.push(`${name}: missing values (none in training) score as ${b.bins[b.missingBin].label}`);
       else if (c.missingEffect !== undefined) {
-        // Characteristics of one missing group carry the same share of its term (trainScorecard
-        // missingBins 'fitted'); an equal value names the others.
-        const others = this.#artifact.model.characteristics.flatMap((o, k) => (k !== j && o.missingEffect === c.missingEffect ? [this.#specs[k].name] : []));
+        const others = c.missingGroup === undefined ? [] : this.#artifact.model.characteristics.flatMap((o, k) => (k !== j && o.missingGroup === c.missingGroup ? [this.#specs[k].name] : []));
         notes.push(`${name}: the Missing bin's points add a fitted missing-data term of ${fixed(c.missingEffect, 4)} log-odds to its WoE's${others.length > 0 ? ` (one share of a term split with ${others.join(', ')}, missing on nearly the same applicants)` : ''}`);
       }
       if (b.type === 'categorical') notes.push(`${name}: unseen categories score as ${b.bins[b.unseenBin].label}`);

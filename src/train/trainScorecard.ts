@@ -187,6 +187,7 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
   });
   /** The missing term of each characteristic the fit gave one (capped), else undefined. */
   const missingEffectOf = new Map(kept.map((c, j) => [c, fit.missingGroup[j] < 0 ? undefined : capMissingEffect(c, fit.coefficients[j], fit.missingEffects[j])]));
+  const missingGroupOf = new Map(kept.map((c, j) => [c, fit.missingGroup[j]]));
 
   // 4. Points. Characteristics keep the dataset's column order.
   kept.sort((a, b) => specs.indexOf(a.spec) - specs.indexOf(b.spec));
@@ -241,7 +242,7 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
     const missingEffect = missingEffectOf.get(c);
     const out: ScorecardCharacteristic = {
       coefficient: coefficientOf.get(c) as number,
-      ...(missingEffect === undefined ? {} : { missingEffect }),
+      ...(missingEffect === undefined ? {} : { missingEffect, missingGroup: (missingGroupOf.get(c) as number) + 1 }),
       binning: c.binning,
       points: points.rounded[j],
       averagePoints: average(j, () => true).mean,

@@ -78,6 +78,11 @@ describe("trainScorecard({ missingBins: 'fitted' })", () => {
     expect(effectOf(fitted, 'a')).toBe(effectOf(fitted, 'b'));
     expect(effectOf(fitted, 'd')).not.toBe(effectOf(fitted, 'a'));
     expect(effectOf(fitted, 'c')).toBeUndefined();
+    const groupOf = (name: string): number | undefined => fitted.model.characteristics[fitted.features.findIndex((f) => f.name === name)].missingGroup;
+    expect(groupOf('a')).toBe(groupOf('b'));
+    expect(groupOf('d')).not.toBe(groupOf('a'));
+    expect([groupOf('a'), groupOf('d')].sort()).toEqual([1, 2]);
+    expect(groupOf('c')).toBeUndefined();
     // 'woe' (the default) writes no missingEffect at all.
     expect(plain.model.characteristics.every((ch) => ch.missingEffect === undefined)).toBe(true);
   });
@@ -169,6 +174,10 @@ describe("trainScorecard({ missingBins: 'fitted' })", () => {
     const capped = log.filter((e) => e.fittedMissingEffect !== undefined).map((e) => e.feature);
     // Uncapped, no-hit applicants out-scored "no public record" and no bills out-scored "all bills on time".
     expect(capped).toEqual(['publicRecordCount', 'billOnTimeRatio12m']);
+    // A capped characteristic keeps its missing group, and the points table names its group mates.
+    const groupOf = (name: string): number | undefined => fixture.model.characteristics[fixture.features.findIndex((f) => f.name === name)].missingGroup;
+    expect(groupOf('publicRecordCount')).toBe(groupOf('derogatoryTradeCount'));
+    expect(new ScorecardScorer(fixture).pointsTableMarkdown()).toMatch(/- publicRecordCount: the Missing bin's points add a fitted missing-data term of -?[0-9.]+ log-odds to its WoE's \(one share of a term split with derogatoryTradeCount, hardInquiries6m,/);
     fixture.model.characteristics.forEach((c, j) => {
       if (c.missingEffect === undefined) return;
       const { bins, missingBin } = c.binning;
@@ -201,6 +210,9 @@ describe("trainScorecard({ missingBins: 'fitted' })", () => {
     const e = catchError(() => loadModel(bad));
     expect(e).toBeInstanceOf(InvalidArtifactError);
     expect(e.issues.map((i) => i.path)).toContainEqual(['model', 'characteristics', 2, 'missingEffect']);
+    const orphanGroup = structuredClone(fitted);
+    orphanGroup.model.characteristics[2].missingGroup = 3;
+    expect(catchError(() => loadModel(orphanGroup)).issues.map((i) => i.path)).toContainEqual(['model', 'characteristics', 2, 'missingGroup']);
     const notFinite = structuredClone(fitted);
     notFinite.model.characteristics[0].missingEffect = Number.POSITIVE_INFINITY;
     expect(catchError(() => loadModel(notFinite)).issues.map((i) => i.path)).toContainEqual(['model', 'characteristics', 0, 'missingEffect']);

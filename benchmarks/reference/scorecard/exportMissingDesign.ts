@@ -2,8 +2,8 @@
  * Export for an independent check of `missingBins: 'fitted'` (missing_bins_sklearn.py): trains the
  * default model's options on the fixture train split, rebuilds the fit's design from the artifact
  * alone (each kept characteristic's WoE column through `applyBinning`, then one column per missing
- * group: the share of the group's characteristics in their missing bin; groups = characteristics
- * sharing one fitted term, i.e. equal `fittedMissingEffect ?? missingEffect`), and writes it with
+ * group: the share of the group's characteristics in their missing bin; groups from
+ * `missingGroup`), and writes it with
  * the target and our fitted intercept, coefficients and group terms (before the cap) to
  * $TMPDIR/credit-scoring-missing-design.{csv,json}. The python side refits it with scikit-learn.
  *
@@ -24,8 +24,8 @@ const log = (artifact.training as { selection: { feature: string; fittedMissingE
 const chars = artifact.model.characteristics;
 const names = artifact.features.map((f) => f.name);
 const fittedShare = chars.map((c, j) => log.find((e) => e.feature === names[j])?.fittedMissingEffect ?? c.missingEffect);
-const groupKeys = [...new Set(fittedShare.filter((v): v is number => v !== undefined))];
-const members = groupKeys.map((key) => fittedShare.flatMap((v, j) => (v === key ? [j] : [])));
+const groupIds = [...new Set(chars.flatMap((c) => (c.missingGroup === undefined ? [] : [c.missingGroup])))].sort((a, b) => a - b);
+const members = groupIds.map((g) => chars.flatMap((c, j) => (c.missingGroup === g ? [j] : [])));
 const bins = chars.map((c, j) => applyBinning(c.binning, dataset.columns.find((col) => col.name === names[j])!));
 const header = [...names.map((n) => `woe:${n}`), ...members.map((m) => `group:${m.map((j) => names[j]).join('+')}`), 'y'];
 const lines = [header.join(',')];

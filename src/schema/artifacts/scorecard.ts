@@ -178,6 +178,12 @@ export const ScorecardCharacteristicSchema = z
      * the missing bin scores `coefficient · woe + missingEffect`. Absent = 0.
      */
     missingEffect: z.optional(finite),
+    /**
+     * The missing group (1, 2, …) whose fitted term `missingEffect` is this characteristic's share
+     * of: characteristics missing on nearly the same training rows share one. Present with
+     * `missingEffect`.
+     */
+    missingGroup: z.optional(z.number().check(z.int(), z.gte(1))),
     binning: BinningSchema,
     /** Points per bin (rounded as trained), aligned with `binning.bins`. */
     points: z.array(finite),
@@ -190,6 +196,9 @@ export const ScorecardCharacteristicSchema = z
     if (c.points.length !== c.binning.bins.length) ctx.addIssue({ code: 'custom', path: ['points'], message: 'must have one value per bin', params: { rule: 'length_mismatch' } });
     if (c.missingEffect !== undefined && c.binning.bins[c.binning.missingBin]?.kind !== 'missing') {
       ctx.addIssue({ code: 'custom', path: ['missingEffect'], message: 'needs a missing bin of its own (binning.missingBin of kind missing)', params: { rule: 'no_missing_bin' } });
+    }
+    if (c.missingGroup !== undefined && c.missingEffect === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['missingGroup'], message: 'needs a missingEffect', params: { rule: 'required' } });
     }
   }));
 /**

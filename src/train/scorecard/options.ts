@@ -80,8 +80,9 @@ export interface TrainScorecardOptions {
    * coefficients and shrunk towards 0 (the univariate WoE) by the same `l2`. A characteristic joins
    * the first group whose first member's missing rows overlap its own with a Jaccard index >= 0.9
    * (by weight), else starts one; the group's design column is the share of its members missing on
-   * the row, and each member keeps an equal share of the parameter as `missingEffect`, so the missing
-   * bin scores `coefficient · WoE + missingEffect` and a group is counted once (same applicants:
+   * the row, and each member keeps an equal share of the parameter as `missingEffect` (its group in
+   * `missingGroup`), so the missing bin scores `coefficient · WoE + missingEffect` and a group is
+   * counted once (same applicants:
    * mean PD 0.171). The term never makes the missing bin score better than both the best observed
    * bin and its own WoE (withholding data must not beat the best record; the fitted value is logged
    * as `fittedMissingEffect` when the cap applies). Characteristics without a missing bin of their
