@@ -9,6 +9,9 @@
  *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts            (about 15 minutes on 2 cores)
  *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts missing    (missingBins 'fitted' vs 'woe' on
  *     the training sets with missing values; added to cv_defaults.json as `missingBins`)
+ *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts rare       (rareCategoryShare 0.01 (default),
+ *     0.02, 0.03 on the training sets with categorical columns; added to cv_defaults.json as
+ *     `rareCategories`)
  *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts confirm    (a second, independent draw of
  *     10 x 5 folds, seeds 3000..3009, for l2 on german and south-german; added to cv_defaults.json)
  */
@@ -84,6 +87,26 @@ if (process.argv[2] === 'missing') {
   writeFileSync(file, `${JSON.stringify({ ...saved, missingBins }, null, 1)}\n`);
   process.exit(0);
 }
+if (process.argv[2] === 'rare') {
+  // Categories under rareCategoryShare are pooled before the optimal grouping (fitCategoricalBinning).
+  // Only datasets with categorical columns: give-me-some-credit and taiwan-default have none.
+  const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  const settings = [0.01, 0.02, 0.03].map((share) => ({ label: `rareCategoryShare = ${share}${share === 0.01 ? ' (default)' : ''}`, options: { binning: { rareCategoryShare: share } } }));
+  const rareCategories: Record<string, unknown> = {};
+  for (const [name, repeats] of [['german-credit', 5], ['south-german-credit', 5], ['home-credit-sample', 5]] as const) {
+    process.stdout.write(`${name} (rareCategoryShare)\n`);
+    const { train } = await readSplit(name);
+    rareCategories[name] = { rows: train.rows, folds: `${repeats} x stratified 5-fold of train.csv (kFoldSplit seeds 1000..${1000 + repeats - 1})`, settings: compare(train, repeats, 1000, {}, settings) };
+  }
+  process.stdout.write('fixture sample (rareCategoryShare)\n');
+  rareCategories['fixture-sample'] = {
+    rows: loadFixtureSample().train.length,
+    folds: '5 x stratified 5-fold of the fixture train rows (kFoldSplit seeds 2000..2004)',
+    settings: compare(applicantsToDataset(loadFixtureSample().train), 5, 2000, { inquiryReasonCode: INQUIRY_REASON_CODE }, settings),
+  };
+  writeFileSync(file, `${JSON.stringify({ ...saved, rareCategories }, null, 1)}\n`);
+  process.exit(0);
+}
 if (process.argv[2] === 'confirm') {
   const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
   const confirmation: Record<string, unknown> = {};
@@ -108,9 +131,9 @@ out['fixture-sample'] = {
   folds: '2 x stratified 5-fold of the fixture train rows (kFoldSplit seeds 2000..2001)',
   settings: compare(fixtureTrain, 2, 2000, { inquiryReasonCode: INQUIRY_REASON_CODE }),
 };
-// The `confirm` and `missing` runs' sections are kept: they are made by their own modes.
-const { confirmation, missingBins } = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+// The `confirm`, `missing` and `rare` runs' sections are kept: they are made by their own modes.
+const { confirmation, missingBins, rareCategories } = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 writeFileSync(
   file,
-  `${JSON.stringify({ made_by: 'npx tsx benchmarks/reference/scorecard/cvDefaults.ts', baseline: SETTINGS[0].label, node: process.version, datasets: out, confirmation, missingBins }, null, 1)}\n`,
+  `${JSON.stringify({ made_by: 'npx tsx benchmarks/reference/scorecard/cvDefaults.ts', baseline: SETTINGS[0].label, node: process.version, datasets: out, confirmation, missingBins, rareCategories }, null, 1)}\n`,
 );
