@@ -54,6 +54,6 @@ export interface FitNumericBinningOptions extends BinningOptions {
  * const o: FitCategoricalBinningOptions = { rareCategoryShare: 0.01, maxBins: 6 };
  */
 export interface FitCategoricalBinningOptions extends BinningOptions {
-  /** Categories below this share of all (weighted) rows are pooled into one group before the search. @defaultValue 0.01 */
+  /** Categories below this share of all (weighted) rows are pooled into one group before the search. @defaultValue 0.02 */
   rareCategoryShare?: number;
 }

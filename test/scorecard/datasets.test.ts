@@ -39,18 +39,18 @@ describe.skipIf(!hasData)('trainScorecard on ../shared/datasets (skipped: ../sha
     expect(cvAuc).toBeGreaterThanOrEqual(cvReference.datasets['german-credit'].logistic_l2_cv_auc - 0.005);
   });
 
-  it('trainScorecard(german-credit train.csv): test.csv AUC stays >= 0.76 (regression guard)', async () => {
-    expect(await aucOf('german-credit')).toBeGreaterThanOrEqual(0.76);
+  it('trainScorecard(german-credit train.csv): test.csv AUC stays >= 0.765 (regression guard)', async () => {
+    expect(await aucOf('german-credit')).toBeGreaterThanOrEqual(0.765);
   });
 
   // KNOWN GAP (issue 4 acceptance not met on this one split): the scorecard's German test AUC is
-  // 0.767 against a floor of 0.785, although on cross-validation of train.csv it beats the
-  // reference (test above). benchmarks/reference/scorecard/german_gap.json decomposes the 0.023
+  // 0.769 against a floor of 0.785, although on cross-validation of train.csv it beats the
+  // reference (test above). benchmarks/reference/scorecard/german_gap.json decomposes the 0.021
   // against scikit-learn on the same rows: on the test split, leaving out the 7 characteristics
   // under IV 0.02 costs 0.020 (the one-hot logistic on the 13 kept ones gets 0.770) and binning
-  // 0.012, while WoE coding gains 0.009; on 5 x 5-fold CV of train.csv every one of those steps
-  // helps and the scorecard is 0.016 +- 0.003 ahead (21 of 25 folds). Bootstrap 95% CI of the
-  // test-split difference: [-0.050, +0.002]. No default that CV on train.csv supports closes it
+  // 0.005, while WoE coding gains 0.004; on 5 x 5-fold CV of train.csv every one of those steps
+  // helps and the scorecard is 0.018 +- 0.003 ahead (21 of 25 folds). Bootstrap 95% CI of the
+  // test-split difference: [-0.047, +0.004]. No default that CV on train.csv supports closes it
   // (cv_defaults.json). `it.fails` keeps the gap visible: once met, this must become `it`.
   it.fails('KNOWN GAP: trainScorecard(german-credit): test.csv AUC >= reference logistic_l2 - 0.005', async () => {
     expect(await aucOf('german-credit')).toBeGreaterThanOrEqual(floorOf('german-credit'));

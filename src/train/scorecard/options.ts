@@ -13,7 +13,7 @@ const finite = z.number().refine(Number.isFinite, { message: 'must be a finite n
  *
  * @category Training
  * @example
- * const o: ScorecardBinningOptions = { maxBins: 6, trend: 'auto', specialValues: [-1], rareCategoryShare: 0.02 };
+ * const o: ScorecardBinningOptions = { maxBins: 6, trend: 'auto', specialValues: [-1], rareCategoryShare: 0.03 };
  */
 export type ScorecardBinningOptions = Omit<BinningOptions, 'weights'> & {
   trend?: TrendOption;
