@@ -43,7 +43,7 @@ let bundled: Scorer | undefined;
  *
  * @category Scoring
  * @example
- * defaultModel().featureNames.length; //=> 14
+ * defaultModel().featureNames.length; //=> 16
  */
 export function defaultModel(): Scorer {
   bundled ??= loadModel(defaultArtifact);

@@ -84,8 +84,9 @@ export interface PointsTableRow {
  *
  * @category Scoring
  * @example
- * const scorer = new ScorecardScorer(trainScorecard(dataset));
- * scorer.score({ duration_in_month: 48, purpose: 'car (new)' }).reasonCodes[0].code; //=> 'R_DURATION_IN_MONTH'
+ * const scorer = new ScorecardScorer(trainScorecard(dataset)); // German credit's train.csv
+ * // characteristics left out score in their missing bin (here, with no missing value in training: the riskiest)
+ * scorer.score({ duration_in_month: 48, purpose: 'car (new)' }).reasonCodes[0].code; //=> 'R_STATUS_OF_EXISTING_CHECKING_ACCOUNT'
  */
 export class ScorecardScorer implements Scorer {
   /** `"<artifact id>@<8 hex digits of its content hash>"`. */
@@ -192,7 +193,7 @@ export class ScorecardScorer implements Scorer {
    * @throws {@link InvalidInputError} for an unknown feature, a wrong type or a non-finite number (path = feature name)
    * @throws {@link InvalidOptionsError} for a bad `maxReasons`, or the `cutoff` baseline on an artifact trained without a cut-off
    * @example
-   * scorer.score({ duration_in_month: 6 }, { maxReasons: 2, baseline: 'average' }).score; //=> 512
+   * scorer.score({ duration_in_month: 6 }, { maxReasons: 2, baseline: 'average' }).score; //=> 410
    */
   score(x: FeatureRecord | FeatureVector, options: ScorecardScoreOptions = {}): ScoreResult {
     const maxReasons = options.maxReasons ?? 4;
@@ -231,7 +232,8 @@ export class ScorecardScorer implements Scorer {
    *
    * @throws {@link InvalidInputError} when a characteristic has no column (`missing_feature`) or a cell is invalid (path `[row, feature]`)
    * @example
-   * scorer.predict(datasetToFeatureMatrix(testSet, scorer.toArtifact().features)); //=> Float64Array [0.08..., 0.41..., ...]
+   * const pd = scorer.predict(datasetToFeatureMatrix(testSet, scorer.toArtifact().features));
+   * Array.from(pd.subarray(0, 2)); //=> [0.3750, 0.1329]
    */
   predict(m: FeatureMatrix): Float64Array {
     const columnOf = this.#columns.of(m, 'predict');
@@ -249,7 +251,7 @@ export class ScorecardScorer implements Scorer {
    *
    * @throws {@link InvalidInputError} as {@link ScorecardScorer.predict}
    * @example
-   * scorer.scorePoints(matrix)[0]; //=> 587
+   * scorer.scorePoints(datasetToFeatureMatrix(testSet, scorer.toArtifact().features))[0]; //=> 502
    */
   scorePoints(m: FeatureMatrix): Float64Array {
     const out = new Float64Array(m.rows);
@@ -273,7 +275,8 @@ export class ScorecardScorer implements Scorer {
    * The points table as data: one row per bin of every characteristic, in artifact order.
    *
    * @example
-   * scorer.pointsTable()[0]; //=> { feature: 'status_of_existing_checking_account', bin: 0, label: 'no checking account', points: 65, ... }
+   * const [first] = scorer.pointsTable();
+   * [first.feature, first.bin, first.label, first.points]; //=> ['status_of_existing_checking_account', 0, 'no checking account', 64]
    */
   pointsTable(): PointsTableRow[] {
     const rows: PointsTableRow[] = [];

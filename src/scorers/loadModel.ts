@@ -36,7 +36,7 @@ const WHERE = 'loadModel';
  * const scorer = loadModel(readFileSync('models/default.json', 'utf8'));
  * scorer.score({ revolvingUtilization: 0.9, hardInquiries6m: 4 }).reasonCodes.length; //=> 4
  * loadModel({ ...artifact, schemaVersion: 99 });
- * //=> throws InvalidArtifactError: loadModel: unsupported artifact schemaVersion 99 (this library reads 1)
+ * //=> throws InvalidArtifactError: loadModel: unsupported artifact schemaVersion 99 (this library reads 1); the artifact was written by a newer release
  */
 export function loadModel(artifact: unknown): Scorer {
   let value: unknown = artifact;

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { transformSync } from 'esbuild';
 
 export const metricsDir = resolve(import.meta.dirname, '../../src/metrics');
 
@@ -115,14 +116,13 @@ function matches(actual: unknown, expected: unknown, path: string, problems: str
 }
 
 /**
- * Evaluates an example with `scope` in scope and returns the failed `//=>` claims (empty = all hold)
- * and how many claims were checked.
+ * The example's code with each `//=>` line turned into a `__claim(actual, expected, expression)` call;
+ * a claim written `//=> throws ErrorName: message` becomes `__claimThrows(() => expression, ...)`.
  */
-export function checkClaims(code: string, scope: Record<string, unknown>): { problems: string[]; claims: number } {
-  const lines = code.split('\n');
+function claimBody(code: string): { body: string; claims: number } {
   const out: string[] = [];
   let claims = 0;
-  for (const line of lines) {
+  for (const line of code.split('\n')) {
     const at = line.indexOf('//=>');
     if (at < 0) {
       out.push(line);
@@ -134,14 +134,58 @@ export function checkClaims(code: string, scope: Record<string, unknown>): { pro
       statement = (out.pop() ?? '').trim();
     }
     const expression = statement.replace(/;\s*$/, '');
-    out.push(`__claim(${expression}, ${JSON.stringify(expectedSource)}, ${JSON.stringify(expression)});`);
+    const call = expectedSource.startsWith('throws ') ? `__claimThrows(() => (${expression})` : `__claim(${expression}`;
+    out.push(`${call}, ${JSON.stringify(expectedSource)}, ${JSON.stringify(expression)});`);
     claims++;
   }
+  return { body: out.join('\n'), claims };
+}
+
+/**
+ * Evaluates an example with `scope` in scope and returns the failed `//=>` claims (empty = all hold)
+ * and how many claims were checked.
+ */
+export function checkClaims(code: string, scope: Record<string, unknown>): { problems: string[]; claims: number } {
+  const { body, claims } = claimBody(code);
   const problems: string[] = [];
+  const names = Object.keys(scope);
+  new Function(...names, '__claim', '__claimThrows', body)(...names.map((n) => scope[n]), ...claimFunctions(problems));
+  return { problems, claims };
+}
+
+/** `__claim` and `__claimThrows`, recording failed claims in `problems`. */
+function claimFunctions(problems: string[]): [(actual: unknown, expectedSource: string, expression: string) => void, (run: () => unknown, expectedSource: string, expression: string) => void] {
   const claim = (actual: unknown, expectedSource: string, expression: string): void => {
     matches(actual, parseExpected(expectedSource), expression, problems);
   };
+  const claimThrows = (run: () => unknown, expectedSource: string, expression: string): void => {
+    const [name, ...message] = expectedSource.slice('throws '.length).split(': ');
+    try {
+      run();
+    } catch (e) {
+      const error = e as Error;
+      if (error.constructor.name !== name || (message.length > 0 && error.message !== message.join(': '))) {
+        problems.push(`${expression}: expected to throw ${expectedSource.slice('throws '.length)}, threw ${error.constructor.name}: ${error.message}`);
+      }
+      return;
+    }
+    problems.push(`${expression}: expected to throw ${name}, returned`);
+  };
+  return [claim, claimThrows];
+}
+
+type AsyncFunctionConstructor = new (...args: string[]) => (...args: unknown[]) => Promise<unknown>;
+const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as AsyncFunctionConstructor;
+
+/**
+ * {@link checkClaims} for examples written in TypeScript (type annotations are stripped by esbuild)
+ * that may `await` (run as an async function body).
+ */
+export async function checkClaimsAsync(code: string, scope: Record<string, unknown>): Promise<{ problems: string[]; claims: number }> {
+  const { body: typed, claims } = claimBody(code);
+  const body = transformSync(typed, { loader: 'ts' }).code;
+  const problems: string[] = [];
   const names = Object.keys(scope);
-  new Function(...names, '__claim', out.join('\n'))(...names.map((n) => scope[n]), claim);
+  await new AsyncFunction(...names, '__claim', '__claimThrows', body)(...names.map((n) => scope[n]), ...claimFunctions(problems));
   return { problems, claims };
 }
