@@ -24,6 +24,7 @@ export interface BinningTableToMarkdownOptions {
  * @returns Markdown text ending with a newline
  * @category Binning
  * @example
+ * const b = fitNumericBinning(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8), Uint8Array.of(0, 0, 0, 1, 0, 1, 1, 1), { minBinShare: 0.25, maxPrebins: 4, minBads: 0, minGoods: 0 });
  * binningTableToMarkdown(binningTable(b)).split('\n')[0];
  * //=> '| Bin | Count | Share | Goods | Bads | Bad rate | WoE | IV |'
  */

@@ -81,8 +81,15 @@ function numberSpec(literal: string): Expected {
   return { __number: value, tolerance };
 }
 
+/**
+ * The expected value of a claim: a JS literal whose numbers become {@link numberSpec}s (numbers inside
+ * string literals are left alone); `Float64Array [1, 2]` (how a typed array prints) is read as an array.
+ */
 function parseExpected(source: string): unknown {
-  const marked = source.replace(/(?<![\w.'"])-?\d+(?:\.\d+)?(?:e-?\d+)?(?![\w'"])/gi, (lit) => `__n(${JSON.stringify(lit)})`);
+  const untyped = source.replace(/^(?:Float64Array|Float32Array|Int32Array|Uint8Array)\s+(?=\[)/, '');
+  const marked = untyped.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?(?![\w])/gi, (lit) =>
+    lit.startsWith("'") || lit.startsWith('"') ? lit : `__n(${JSON.stringify(lit)})`,
+  );
   return new Function('__n', `return (${marked});`)(numberSpec);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The `//=>` claims in the TSDoc `@example`s of the scorecard's scoring and training API (STYLE.md B3)
+ * The `//=>` claims in the TSDoc `@example`s of src/binning and of the scorecard's scoring and training API (STYLE.md B3)
  * are evaluated against the real results: the scorer's method examples on German credit (a
  * scorecard trained with default options on train.csv as `dataset`, test.csv as `testSet`), the
  * default model's, and the error a claim says is thrown. A claim that goes stale (a retrained default
@@ -8,7 +8,7 @@
  * Each example runs as its own function body with the names below in scope (a name the example
  * declares itself is left out of scope); 4+ decimals are read as rounded, other numbers exactly.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATASETS_DIR, readSplit } from '../../benchmarks/reference/scorecard/_quality.js';
@@ -19,6 +19,7 @@ import { defaultModel, scoreApplicant, scoreApplicants } from '../../src/scoreAp
 import { loadModel } from '../../src/scorers/loadModel.js';
 import { ScorecardScorer } from '../../src/scorers/ScorecardScorer.js';
 import { trainScorecard } from '../../src/train/trainScorecard.js';
+import * as binning from '../../src/binning/index.js';
 import { checkClaimsAsync } from '../metrics/_examples.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -52,6 +53,27 @@ function scopeFor(code: string, scope: Record<string, unknown>): Record<string, 
   }
   return Object.fromEntries(Object.entries(scope).filter(([k]) => !declared.has(k)));
 }
+
+describe('binning TSDoc examples', () => {
+  it('every //=> claim in src/binning holds (self-contained examples, the binning module in scope)', async () => {
+    const files = readdirSync(resolve(root, 'src/binning')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort();
+    let claims = 0;
+    const problems: string[] = [];
+    for (const file of files) {
+      for (const ex of claimedExamples(`src/binning/${file}`)) {
+        try {
+          const r = await checkClaimsAsync(ex.code, scopeFor(ex.code, { ...binning }));
+          claims += r.claims;
+          problems.push(...r.problems.map((p) => `${file}:${ex.line}: ${p}`));
+        } catch (e) {
+          problems.push(`${file}:${ex.line}: the example throws ${(e as Error).name}: ${(e as Error).message}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(claims).toBe(21);
+  });
+});
 
 describe.skipIf(!hasData)('scorecard TSDoc examples (skipped: ../shared/datasets is absent)', () => {
   it('every //=> claim in the scorecard, trainScorecard, loadModel and scoreApplicant examples holds', async () => {
