@@ -9,7 +9,7 @@
  *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts            (about 15 minutes on 2 cores)
  *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts missing    (missingBins 'fitted' vs 'woe' on
  *     the training sets with missing values; added to cv_defaults.json as `missingBins`)
- *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts rare       (rareCategoryShare 0.01 (default),
+ *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts rare       (rareCategoryShare 0.01 (the previous default),
  *     0.02, 0.03 on the training sets with categorical columns; added to cv_defaults.json as
  *     `rareCategories`)
  *   npx tsx benchmarks/reference/scorecard/cvDefaults.ts confirm    (a second, independent draw of
@@ -91,7 +91,7 @@ if (process.argv[2] === 'rare') {
   // Categories under rareCategoryShare are pooled before the optimal grouping (fitCategoricalBinning).
   // Only datasets with categorical columns: give-me-some-credit and taiwan-default have none.
   const saved = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-  const settings = [0.01, 0.02, 0.03].map((share) => ({ label: `rareCategoryShare = ${share}${share === 0.01 ? ' (default)' : ''}`, options: { binning: { rareCategoryShare: share } } }));
+  const settings = [0.01, 0.02, 0.03].map((share) => ({ label: `rareCategoryShare = ${share}${share === 0.01 ? ' (previous default)' : share === 0.02 ? ' (default)' : ''}`, options: { binning: { rareCategoryShare: share } } }));
   const rareCategories: Record<string, unknown> = {};
   for (const [name, repeats] of [['german-credit', 5], ['south-german-credit', 5], ['home-credit-sample', 5]] as const) {
     process.stdout.write(`${name} (rareCategoryShare)\n`);
