@@ -60,7 +60,7 @@ export const DEFAULT_SCALING: Readonly<ScoreScaling> = Object.freeze({ baseScore
  *
  * @category Scaling
  * @example
- * scalingConstants(DEFAULT_SCALING); //=> { factor: 28.8539..., offset: 487.1229... }
+ * scalingConstants(DEFAULT_SCALING); //=> { factor: 28.8539..., offset: 487.1228... }
  */
 export function scalingConstants(s: ScoreScaling): { factor: number; offset: number } {
   const r = ScoreScalingCheck.safeParse(s, englishMessages());
@@ -99,7 +99,7 @@ export function scoreFromProbability(pd: number, s: ScoreScaling): number {
  *
  * @category Scaling
  * @example
- * probabilityFromScore(600, DEFAULT_SCALING); //=> 0.0196... (1/51)
+ * probabilityFromScore(600, DEFAULT_SCALING); //=> 0.0196...
  */
 export function probabilityFromScore(score: number, s: ScoreScaling): number {
   const { factor, offset } = scalingConstants(s);

@@ -69,10 +69,20 @@ export function normalise(code: string): string {
 interface Expected {
   __number: number;
   tolerance: number;
+  /** Written `12.345...`: the actual value truncated to the written decimals equals it. */
+  truncated?: boolean;
 }
 
-/** Numeric literals written with 4+ decimals are read as rounded (±half a unit in the last place); others are exact. */
+/**
+ * Numeric literals written with 4+ decimals are read as rounded (±half a unit in the last place);
+ * followed by `...`, as truncated (the actual value starts with those digits); others are exact.
+ */
 function numberSpec(literal: string): Expected {
+  if (literal.endsWith('...')) {
+    const digits = literal.slice(0, -3);
+    const decimals = digits.includes('.') ? digits.split('.')[1].length : 0;
+    return { __number: Number(digits), tolerance: 10 ** -decimals, truncated: true };
+  }
   const value = Number(literal);
   const [mantissa, exponent] = literal.toLowerCase().split('e');
   const decimals = mantissa.includes('.') ? mantissa.split('.')[1].length : 0;
@@ -87,7 +97,7 @@ function numberSpec(literal: string): Expected {
  */
 function parseExpected(source: string): unknown {
   const untyped = source.replace(/^(?:Float64Array|Float32Array|Int32Array|Uint8Array)\s+(?=\[)/, '');
-  const marked = untyped.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?(?![\w])/gi, (lit) =>
+  const marked = untyped.replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|(?<![\w.])-?\d+(?:\.\d+)?(?:e-?\d+)?(?:\.\.\.)?(?![\w])/gi, (lit) =>
     lit.startsWith("'") || lit.startsWith('"') ? lit : `__n(${JSON.stringify(lit)})`,
   );
   return new Function('__n', `return (${marked});`)(numberSpec);
@@ -96,6 +106,12 @@ function parseExpected(source: string): unknown {
 function matches(actual: unknown, expected: unknown, path: string, problems: string[]): void {
   if (expected !== null && typeof expected === 'object' && '__number' in expected) {
     const e = expected as Expected;
+    if (e.truncated === true) {
+      // |actual| in [|written|, |written| + one unit of the last written decimal), same sign
+      const ok = typeof actual === 'number' && Math.sign(actual) === Math.sign(e.__number || actual) && Math.abs(actual) >= Math.abs(e.__number) && Math.abs(actual) < Math.abs(e.__number) + e.tolerance;
+      if (!ok) problems.push(`${path}: expected ${e.__number}... (truncated), got ${String(actual)}`);
+      return;
+    }
     if (typeof actual !== 'number' || !(Math.abs(actual - e.__number) <= e.tolerance)) problems.push(`${path}: expected ${e.__number} (±${e.tolerance}), got ${String(actual)}`);
     return;
   }

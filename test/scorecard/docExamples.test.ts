@@ -20,6 +20,8 @@ import { loadModel } from '../../src/scorers/loadModel.js';
 import { ScorecardScorer } from '../../src/scorers/ScorecardScorer.js';
 import { trainScorecard } from '../../src/train/trainScorecard.js';
 import * as binning from '../../src/binning/index.js';
+import * as scaling from '../../src/scaling/index.js';
+import * as scorecardSchema from '../../src/schema/artifacts/scorecard.js';
 import { checkClaimsAsync } from '../metrics/_examples.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -54,15 +56,20 @@ function scopeFor(code: string, scope: Record<string, unknown>): Record<string, 
   return Object.fromEntries(Object.entries(scope).filter(([k]) => !declared.has(k)));
 }
 
-describe('binning TSDoc examples', () => {
-  it('every //=> claim in src/binning holds (self-contained examples, the binning module in scope)', async () => {
-    const files = readdirSync(resolve(root, 'src/binning')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort();
+describe('binning, scaling and scorecard-schema TSDoc examples', () => {
+  it('every //=> claim in src/binning, src/scaling and the scorecard artifact schema holds (those modules in scope)', async () => {
+    const files = [
+      ...readdirSync(resolve(root, 'src/binning')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort().map((f) => `src/binning/${f}`),
+      'src/scaling/scaling.ts',
+      'src/schema/artifacts/scorecard.ts',
+    ];
+    const scope = { ...binning, ...scaling, ...scorecardSchema, text: readFileSync(resolve(root, 'models/default.json'), 'utf8') };
     let claims = 0;
     const problems: string[] = [];
     for (const file of files) {
-      for (const ex of claimedExamples(`src/binning/${file}`)) {
+      for (const ex of claimedExamples(file)) {
         try {
-          const r = await checkClaimsAsync(ex.code, scopeFor(ex.code, { ...binning }));
+          const r = await checkClaimsAsync(ex.code, scopeFor(ex.code, scope));
           claims += r.claims;
           problems.push(...r.problems.map((p) => `${file}:${ex.line}: ${p}`));
         } catch (e) {
@@ -71,7 +78,7 @@ describe('binning TSDoc examples', () => {
       }
     }
     expect(problems).toEqual([]);
-    expect(claims).toBe(21);
+    expect(claims).toBe(33);
   });
 });
 
