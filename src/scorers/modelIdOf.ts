@@ -11,7 +11,8 @@ import type { ModelArtifact } from '../schema/artifact.js';
  * @returns `"<id>@<8 hex digits>"`
  * @category Scoring
  * @example
- * modelIdOf(artifact); //=> 'default@3f2a9c1e'
+ * // artifact: the bundled default model (models/default.json)
+ * modelIdOf(artifact); //=> 'default@b81b27b3'
  */
 export function modelIdOf(artifact: ModelArtifact): string {
   return `${artifact.id}@${hashCanonicalJson(artifact).slice(0, 8)}`;

@@ -22,6 +22,10 @@ import { trainScorecard } from '../../src/train/trainScorecard.js';
 import * as binning from '../../src/binning/index.js';
 import * as scaling from '../../src/scaling/index.js';
 import * as scorecardSchema from '../../src/schema/artifacts/scorecard.js';
+import { applyCalibration } from '../../src/scorers/applyCalibration.js';
+import { encodeFeatures } from '../../src/scorers/encodeFeatures.js';
+import { modelIdOf } from '../../src/scorers/modelIdOf.js';
+import { rankReasons } from '../../src/scorers/rankReasons.js';
 import { checkClaimsAsync } from '../metrics/_examples.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -56,14 +60,19 @@ function scopeFor(code: string, scope: Record<string, unknown>): Record<string, 
   return Object.fromEntries(Object.entries(scope).filter(([k]) => !declared.has(k)));
 }
 
-describe('binning, scaling and scorecard-schema TSDoc examples', () => {
-  it('every //=> claim in src/binning, src/scaling and the scorecard artifact schema holds (those modules in scope)', async () => {
+describe('binning, scaling, scorecard-schema and reason TSDoc examples', () => {
+  it('every //=> claim in src/binning, src/scaling, the scorecard artifact schema and the scorers\' calibration / encoding / id / reason helpers holds (those modules in scope)', async () => {
     const files = [
       ...readdirSync(resolve(root, 'src/binning')).filter((f) => f.endsWith('.ts') && f !== 'index.ts').sort().map((f) => `src/binning/${f}`),
       'src/scaling/scaling.ts',
       'src/schema/artifacts/scorecard.ts',
+      'src/scorers/applyCalibration.ts',
+      'src/scorers/encodeFeatures.ts',
+      'src/scorers/modelIdOf.ts',
+      'src/scorers/rankReasons.ts',
     ];
-    const scope = { ...binning, ...scaling, ...scorecardSchema, text: readFileSync(resolve(root, 'models/default.json'), 'utf8') };
+    const text = readFileSync(resolve(root, 'models/default.json'), 'utf8');
+    const scope = { ...binning, ...scaling, ...scorecardSchema, applyCalibration, encodeFeatures, modelIdOf, rankReasons, text, artifact: JSON.parse(text) as unknown };
     let claims = 0;
     const problems: string[] = [];
     for (const file of files) {
@@ -78,7 +87,7 @@ describe('binning, scaling and scorecard-schema TSDoc examples', () => {
       }
     }
     expect(problems).toEqual([]);
-    expect(claims).toBe(33);
+    expect(claims).toBe(39);
   });
 });
 
