@@ -105,7 +105,7 @@ export interface ScoreOptions {
  * @category Scoring
  * @example
  * const scorer: Scorer = loadModel(artifactJson);
- * scorer.score({ revolvingUtilization: 0.9 }).probabilityOfDefault; //=> 0.081...
+ * scorer.score({ revolvingUtilization: 0.9 }).probabilityOfDefault; //=> 0.2782...
  */
 export interface Scorer {
   /** Artifact id plus content-hash prefix. */

@@ -201,7 +201,7 @@ const ComparisonSchema = z.strictObject({
  * @category Backtest
  * @example
  * const report = BacktestReportSchema.parse(JSON.parse(jsonText));
- * report.metrics.auc; //=> 0.78...
+ * report.metrics.auc; //=> 0.7905
  */
 export const BacktestReportSchema = z.strictObject({
   format: z.literal('credit-scoring/backtest-report'),

@@ -83,7 +83,7 @@ export interface BacktestRunOptions extends BacktestOptions {
  * @category Backtest
  * @example
  * const report = await backtest(scorer, dataset, { split: { kind: 'stratified', testFraction: 0.3, seed: 7 } });
- * report.metrics.auc; //=> 0.79...
+ * report.metrics.auc; //=> 0.7460
  */
 export async function backtest(scorers: Scorer | readonly Scorer[], data: BacktestData, options: BacktestRunOptions = {}): Promise<BacktestReport> {
   const where = 'backtest';

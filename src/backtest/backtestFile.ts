@@ -77,8 +77,8 @@ export type BacktestModel = Scorer | object | string;
  * @throws {@link InvalidInputError} when the file cannot be read, lacks a model feature column, or its target has more than two values
  * @category Backtest
  * @example
- * const report = await backtestFile([champion, challenger], 'holdout.csv', { target: 'bad', split: 'none' });
- * report.comparison?.tests[0].pValue; //=> 0.012...
+ * const report = await backtestFile([champion, challenger], 'german-credit/test.csv', { target: 'creditability', bad: 'bad', split: 'none' });
+ * report.comparison?.tests[0].pValue; //=> 0.1090
  */
 export async function backtestFile(models: BacktestModel | readonly BacktestModel[], source: string | NodeJS.ReadableStream, options: BacktestFileOptions = {}): Promise<BacktestReport> {
   const where = 'backtestFile';

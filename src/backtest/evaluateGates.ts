@@ -50,7 +50,7 @@ const GatesSchema = z.strictObject({
  * @category Backtest
  * @example
  * evaluateGates(report, { minAuc: 0.99 });
- * //=> { passed: false, failures: [{ gate: 'minAuc', value: 0.78, threshold: 0.99 }] }
+ * //=> { passed: false, failures: [{ gate: 'minAuc', value: 0.7905, threshold: 0.99 }] }
  */
 export function evaluateGates(report: BacktestReport, gates: QualityGates): { passed: boolean; failures: GateFailure[] } {
   const parsed = GatesSchema.safeParse(gates);

@@ -28,7 +28,7 @@ import {
  * @category Backtest
  * @example
  * const md = renderReportMarkdown(report);
- * md.split('\n')[0]; //=> '# Backtest report: demo@1a2b3c4d'
+ * md.split('\n')[0]; //=> '# Backtest report: german-logistic@5047333f'
  */
 export function renderReportMarkdown(report: BacktestReport): string {
   const r = checkReport(report, 'renderReportMarkdown');

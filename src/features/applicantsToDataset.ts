@@ -42,7 +42,7 @@ const AS_OF_COLUMN = 'asOf';
  * @category Features
  * @example
  * const ds = applicantsToDataset([{ applicant, outcome: { defaulted: true } }]);
- * [ds.rows, ds.columns.length, ds.dateColumn, ds.target?.[0]]; //=> [1, 49, 'asOf', 1]
+ * [ds.rows, ds.columns.length, ds.dateColumn, ds.target?.[0]]; //=> [1, 50, 'asOf', 1]
  */
 export function applicantsToDataset(rows: readonly ApplicantRow[]): Dataset {
   const n = rows.length;

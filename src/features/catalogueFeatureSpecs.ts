@@ -13,9 +13,9 @@ import { FEATURE_CATALOGUE } from './featureCatalogue.js';
  *   (`duplicate_feature`) name by its index in `names`
  * @category Features
  * @example
- * catalogueFeatureSpecs(['hardInquiries6m']);
- * //=> [{ name: 'hardInquiries6m', type: 'numeric', description: 'Hard credit inquiries dated before asOf and ...',
- * //      reasonCode: 'RC05', reasonText: 'Too many recent credit inquiries', riskDirection: 'increasing', isProtected: false }]
+ * const [spec] = catalogueFeatureSpecs(['hardInquiries6m']);
+ * [spec.name, spec.type, spec.reasonCode, spec.reasonText, spec.riskDirection, spec.isProtected];
+ * //=> ['hardInquiries6m', 'numeric', 'RC05', 'Too many recent credit inquiries', 'increasing', false]
  */
 export function catalogueFeatureSpecs(names?: readonly string[]): FeatureSpec[] {
   const chosen = names ?? FEATURE_CATALOGUE.map((d) => d.name);

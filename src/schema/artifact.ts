@@ -16,7 +16,7 @@ import { BlendArtifactSchema } from './artifacts/blend.js';
  *
  * @category Artifacts
  * @example
- * ModelArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
+ * ModelArtifactSchema.safeParse(JSON.parse(readFileSync('models/default.json', 'utf8'))).success; //=> true
  */
 export const ModelArtifactSchema = z.discriminatedUnion('kind', [
   LogisticArtifactSchema,

@@ -23,7 +23,7 @@ import { checkMatrix } from './TreeEnsembleScorer.js';
  * @category Scoring
  * @example
  * const scorer = new BlendScorer(blendArtifact, loadModel);
- * scorer.predict(matrix); //=> Float64Array [0.021, 0.11, ...]
+ * Array.from(scorer.predict(matrix).subarray(0, 2)); //=> [0.3951, 0.1278]
  */
 export class BlendScorer implements Scorer {
   /** Artifact id plus content-hash prefix. */

@@ -40,8 +40,7 @@ const BLOCK_ROWS = 64;
  * @category Scoring
  * @example
  * const scorer = new LogisticScorer(artifact);
- * scorer.score({ duration_in_month: 48, purpose: 'car (new)' }).reasonCodes.map((r) => r.code);
- * //=> ['R_DURATION_IN_MONTH', ...]
+ * scorer.score({ duration_in_month: 48, purpose: 'car (new)' }).reasonCodes[0].code; //=> 'R_CREDIT_AMOUNT'
  */
 export class LogisticScorer implements Scorer {
   /** `"<artifact id>@<8 hex digits of its content hash>"`. */
@@ -142,7 +141,7 @@ export class LogisticScorer implements Scorer {
    * @throws {@link InvalidInputError} for an unknown feature, a wrong type or a non-finite number (path = feature name)
    * @throws {@link InvalidOptionsError} when `maxReasons` is not a non-negative integer
    * @example
-   * scorer.score({ duration_in_month: 6 }, { maxReasons: 2 }).probabilityOfDefault; //=> 0.17...
+   * scorer.score(record, { maxReasons: 2 }).probabilityOfDefault; //=> 0.4789
    */
   score(x: FeatureRecord | FeatureVector, options: ScoreOptions = {}): ScoreResult {
     const maxReasons = options.maxReasons ?? 4;
@@ -181,7 +180,7 @@ export class LogisticScorer implements Scorer {
    * @throws {@link InvalidInputError} when a model feature has no column (`missing_feature`) or a
    *   cell is invalid (path `[row, feature]`)
    * @example
-   * scorer.predict({ names: scorer.featureNames, rows: 1, values: Float64Array.of(24, 0) }); //=> Float64Array [0.27...]
+   * Array.from(scorer.predict(datasetToFeatureMatrix(testSet, scorer.toArtifact().features)).subarray(0, 2)); //=> [0.4789, 0.0647]
    */
   predict(m: FeatureMatrix): Float64Array {
     const width = m.names.length;

@@ -37,7 +37,7 @@ export type TreeEnsembleArtifact = TreeArtifact | ForestArtifact | GradientBoost
  * @category Scoring
  * @example
  * const scorer = new TreeEnsembleScorer(artifact);
- * scorer.score({ utilization: 0.93, inquiries6m: 4 }).reasonCodes[0].code; //=> 'RC01'
+ * scorer.score({ duration_in_month: 48, credit_amount: 9000 }).reasonCodes[0].code; //=> 'R_DURATION_IN_MONTH'
  */
 export class TreeEnsembleScorer implements Scorer {
   /** Artifact id plus content-hash prefix. */

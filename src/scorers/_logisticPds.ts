@@ -8,7 +8,9 @@ import type { Calibration } from '../schema/artifactCommon.js';
  * method instead of one call per row. Private to the logistic scorer's batch path.
  *
  * @example
- * const v = Float64Array.of(0, 40); pdsFromLogOdds(undefined, v, 2); v; //=> Float64Array [0.5, 0.99999999999999937...]
+ * const v = Float64Array.of(0, 40);
+ * pdsFromLogOdds(undefined, v, 2);
+ * v; //=> Float64Array [0.5, 0.9999999999999993...]
  */
 export function pdsFromLogOdds(calibration: Calibration | undefined, values: Float64Array, n: number): void {
   if (calibration !== undefined && calibration.method === 'isotonic') {

@@ -50,7 +50,7 @@ const WHERE = 'trainLogistic';
  * @example
  * const artifact = trainLogistic(dataset, { id: 'german-logistic' });
  * loadModel(artifact).score({ duration_in_month: 48, purpose: 'car (new)' }).reasonCodes[0].code;
- * //=> 'R_DURATION_IN_MONTH'
+ * //=> 'R_CREDIT_AMOUNT'
  */
 export function trainLogistic(dataset: Dataset, options: TrainLogisticOptions = {}): LogisticArtifact {
   const parsed = TrainLogisticOptionsSchema.safeParse(options);

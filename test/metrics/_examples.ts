@@ -145,20 +145,31 @@ function matches(actual: unknown, expected: unknown, path: string, problems: str
 function claimBody(code: string): { body: string; claims: number } {
   const out: string[] = [];
   let claims = 0;
-  for (const line of code.split('\n')) {
+  const lines = code.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const at = line.indexOf('//=>');
     if (at < 0) {
       out.push(line);
       continue;
     }
-    const expectedSource = line.slice(at + 4).trim();
+    let expectedSource = line.slice(at + 4).trim();
+    // an expected value continued on the next lines, each starting with `//` (not `//=>`)
+    while (i + 1 < lines.length && /^\s*\/\/(?!=>)/.test(lines[i + 1])) expectedSource += ` ${lines[++i].trim().slice(2).trim()}`;
     let statement = line.slice(0, at).trim();
     if (statement === '') {
       statement = (out.pop() ?? '').trim();
     }
-    const expression = statement.replace(/;\s*$/, '');
+    // a statement spread over several lines: take earlier lines until its brackets balance
+    const depth = (t: string): number => (t.match(/[([{]/g) ?? []).length - (t.match(/[)\]}]/g) ?? []).length;
+    while (depth(statement) < 0 && out.length > 0) statement = `${(out.pop() ?? '').trim()}\n${statement}`;
+    // `if (narrowing) expression; //=> value` claims the expression under its guard (a claim whose
+    // guard is false is reported as not reached)
+    const guarded = /^(if\s*\((?:[^()]|\([^()]*\))*\)\s*)([\s\S]*)$/.exec(statement);
+    const guard = guarded?.[1] ?? '';
+    const expression = (guarded?.[2] ?? statement).replace(/;\s*$/, '');
     const call = expectedSource.startsWith('throws ') ? `__claimThrows(() => (${expression})` : `__claim(${expression}`;
-    out.push(`${call}, ${JSON.stringify(expectedSource)}, ${JSON.stringify(expression)});`);
+    out.push(`${guard}${call}, ${JSON.stringify(expectedSource)}, ${JSON.stringify(expression)});`);
     claims++;
   }
   return { body: out.join('\n'), claims };
@@ -172,16 +183,20 @@ export function checkClaims(code: string, scope: Record<string, unknown>): { pro
   const { body, claims } = claimBody(code);
   const problems: string[] = [];
   const names = Object.keys(scope);
-  new Function(...names, '__claim', '__claimThrows', body)(...names.map((n) => scope[n]), ...claimFunctions(problems));
+  const reached = { count: 0 };
+  new Function(...names, '__claim', '__claimThrows', body)(...names.map((n) => scope[n]), ...claimFunctions(problems, reached));
+  if (reached.count < claims) problems.push(`${claims - reached.count} of ${claims} claims not reached`);
   return { problems, claims };
 }
 
 /** `__claim` and `__claimThrows`, recording failed claims in `problems`. */
-function claimFunctions(problems: string[]): [(actual: unknown, expectedSource: string, expression: string) => void, (run: () => unknown, expectedSource: string, expression: string) => void] {
+function claimFunctions(problems: string[], reached: { count: number }): [(actual: unknown, expectedSource: string, expression: string) => void, (run: () => unknown, expectedSource: string, expression: string) => void] {
   const claim = (actual: unknown, expectedSource: string, expression: string): void => {
+    reached.count++;
     matches(actual, parseExpected(expectedSource), expression, problems);
   };
   const claimThrows = (run: () => unknown, expectedSource: string, expression: string): void => {
+    reached.count++;
     const [name, ...message] = expectedSource.slice('throws '.length).split(': ');
     try {
       run();
@@ -209,6 +224,60 @@ export async function checkClaimsAsync(code: string, scope: Record<string, unkno
   const body = transformSync(typed, { loader: 'ts' }).code;
   const problems: string[] = [];
   const names = Object.keys(scope);
-  await new AsyncFunction(...names, '__claim', '__claimThrows', body)(...names.map((n) => scope[n]), ...claimFunctions(problems));
+  const reached = { count: 0 };
+  await new AsyncFunction(...names, '__claim', '__claimThrows', body)(...names.map((n) => scope[n]), ...claimFunctions(problems, reached));
+  if (reached.count < claims) problems.push(`${claims - reached.count} of ${claims} claims not reached`);
+  return { problems, claims };
+}
+
+/**
+ * Every `@example` in a source file's TSDoc comments (declarations and class members) that makes a
+ * `//=>` claim, with the line its comment starts on. `file` is relative to the repository root.
+ */
+export function claimedExamples(file: string): { line: number; code: string }[] {
+  const text = readFileSync(resolve(import.meta.dirname, '../..', file), 'utf8');
+  const out: { line: number; code: string }[] = [];
+  for (const m of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)\*\//g)) {
+    const body = m[1]
+      .split('\n')
+      .map((l) => l.replace(/^\s*\* ?/, ''))
+      .join('\n');
+    const at = body.indexOf('@example');
+    if (at < 0) continue;
+    const rest = body.slice(at + '@example'.length);
+    const next = rest.search(/\n@\w/);
+    const code = (next < 0 ? rest : rest.slice(0, next)).trim();
+    if (code.includes('//=>')) out.push({ line: text.slice(0, m.index).split('\n').length, code });
+  }
+  return out;
+}
+
+/** `scope` without the names `code` declares itself (a parameter may not be redeclared with const). */
+export function scopeFor(code: string, scope: Record<string, unknown>): Record<string, unknown> {
+  const declared = new Set<string>();
+  for (const m of code.matchAll(/\b(?:const|let|var)\s+(\{[^}]*\}|\[[^\]]*\]|[\w$]+)/g)) {
+    for (const name of m[1].match(/[A-Za-z_$][\w$]*/g) ?? []) declared.add(name);
+  }
+  return Object.fromEntries(Object.entries(scope).filter(([k]) => !declared.has(k)));
+}
+
+/**
+ * Checks every claimed example of `files` with `scopeOf(file)` in scope; returns the failures
+ * (`file:line: problem`, an example that throws included) and the number of claims checked.
+ */
+export async function checkFileClaims(files: readonly string[], scopeOf: (file: string) => Record<string, unknown>): Promise<{ problems: string[]; claims: number }> {
+  let claims = 0;
+  const problems: string[] = [];
+  for (const file of files) {
+    for (const ex of claimedExamples(file)) {
+      try {
+        const r = await checkClaimsAsync(ex.code, scopeFor(ex.code, scopeOf(file)));
+        claims += r.claims;
+        problems.push(...r.problems.map((p) => `${file}:${ex.line}: ${p}`));
+      } catch (e) {
+        problems.push(`${file}:${ex.line}: the example throws ${(e as Error).name}: ${(e as Error).message}`);
+      }
+    }
+  }
   return { problems, claims };
 }

@@ -26,39 +26,11 @@ import { applyCalibration } from '../../src/scorers/applyCalibration.js';
 import { encodeFeatures } from '../../src/scorers/encodeFeatures.js';
 import { modelIdOf } from '../../src/scorers/modelIdOf.js';
 import { rankReasons } from '../../src/scorers/rankReasons.js';
-import { checkClaimsAsync } from '../metrics/_examples.js';
+import { checkFileClaims } from '../metrics/_examples.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const hasData = existsSync(resolve(DATASETS_DIR, 'german-credit/train.csv'));
 const FILES = ['src/scorers/ScorecardScorer.ts', 'src/train/trainScorecard.ts', 'src/scorers/loadModel.ts', 'src/scoreApplicant.ts'];
-
-/** Every `@example` in a file's TSDoc comments (declarations and class members) that makes a `//=>` claim. */
-function claimedExamples(file: string): { line: number; code: string }[] {
-  const text = readFileSync(resolve(root, file), 'utf8');
-  const out: { line: number; code: string }[] = [];
-  for (const m of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)\*\//g)) {
-    const body = m[1]
-      .split('\n')
-      .map((l) => l.replace(/^\s*\* ?/, ''))
-      .join('\n');
-    const at = body.indexOf('@example');
-    if (at < 0) continue;
-    const rest = body.slice(at + '@example'.length);
-    const next = rest.search(/\n@\w/);
-    const code = (next < 0 ? rest : rest.slice(0, next)).trim();
-    if (code.includes('//=>')) out.push({ line: text.slice(0, m.index).split('\n').length, code });
-  }
-  return out;
-}
-
-/** `scope` without the names `code` declares itself (a parameter may not be redeclared with const). */
-function scopeFor(code: string, scope: Record<string, unknown>): Record<string, unknown> {
-  const declared = new Set<string>();
-  for (const m of code.matchAll(/\b(?:const|let|var)\s+(\{[^}]*\}|\[[^\]]*\]|[\w$]+)/g)) {
-    for (const name of m[1].match(/[A-Za-z_$][\w$]*/g) ?? []) declared.add(name);
-  }
-  return Object.fromEntries(Object.entries(scope).filter(([k]) => !declared.has(k)));
-}
 
 describe('binning, scaling, scorecard-schema and reason TSDoc examples', () => {
   it('every //=> claim in src/binning, src/scaling, the scorecard artifact schema and the scorers\' calibration / encoding / id / reason helpers holds (those modules in scope)', async () => {
@@ -73,19 +45,7 @@ describe('binning, scaling, scorecard-schema and reason TSDoc examples', () => {
     ];
     const text = readFileSync(resolve(root, 'models/default.json'), 'utf8');
     const scope = { ...binning, ...scaling, ...scorecardSchema, applyCalibration, encodeFeatures, modelIdOf, rankReasons, text, artifact: JSON.parse(text) as unknown };
-    let claims = 0;
-    const problems: string[] = [];
-    for (const file of files) {
-      for (const ex of claimedExamples(file)) {
-        try {
-          const r = await checkClaimsAsync(ex.code, scopeFor(ex.code, scope));
-          claims += r.claims;
-          problems.push(...r.problems.map((p) => `${file}:${ex.line}: ${p}`));
-        } catch (e) {
-          problems.push(`${file}:${ex.line}: the example throws ${(e as Error).name}: ${(e as Error).message}`);
-        }
-      }
-    }
+    const { problems, claims } = await checkFileClaims(files, () => scope);
     expect(problems).toEqual([]);
     expect(claims).toBe(39);
   });
@@ -115,15 +75,7 @@ describe.skipIf(!hasData)('scorecard TSDoc examples (skipped: ../shared/datasets
       ScorecardScorer,
       trainScorecard,
     };
-    let claims = 0;
-    const problems: string[] = [];
-    for (const file of FILES) {
-      for (const ex of claimedExamples(file)) {
-        const r = await checkClaimsAsync(ex.code, scopeFor(ex.code, scope));
-        claims += r.claims;
-        problems.push(...r.problems.map((p) => `${file}:${ex.line}: ${p}`));
-      }
-    }
+    const { problems, claims } = await checkFileClaims(FILES, () => scope);
     expect(problems).toEqual([]);
     expect(claims).toBe(16);
   });

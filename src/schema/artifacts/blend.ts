@@ -21,7 +21,7 @@ type BlendArtifactShape = typeof ArtifactCommonShape & {
  *
  * @category Artifacts
  * @example
- * BlendArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
+ * BlendArtifactSchema.safeParse(JSON.parse(readFileSync('blend.json', 'utf8'))).success; //=> true
  */
 export const BlendArtifactSchema: z.ZodMiniObject<BlendArtifactShape, z.core.$strict> = z.strictObject({
   ...ArtifactCommonShape,

@@ -50,7 +50,7 @@ export type LogisticTerm = z.infer<typeof LogisticTermSchema>;
  *
  * @category Artifacts
  * @example
- * LogisticArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
+ * LogisticArtifactSchema.safeParse(JSON.parse(readFileSync('logistic.json', 'utf8'))).success; //=> true
  */
 export const LogisticArtifactSchema = z.strictObject({
   ...ArtifactCommonShape,

@@ -113,7 +113,7 @@ function checkTreesAgainstFeatures(
  *
  * @category Artifacts
  * @example
- * TreeArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
+ * TreeArtifactSchema.safeParse(JSON.parse(readFileSync('tree.json', 'utf8'))).success; //=> true
  */
 export const TreeArtifactSchema = z
   .strictObject({
@@ -138,7 +138,7 @@ export type TreeArtifact = z.infer<typeof TreeArtifactSchema>;
  *
  * @category Artifacts
  * @example
- * ForestArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
+ * ForestArtifactSchema.safeParse(JSON.parse(readFileSync('forest.json', 'utf8'))).success; //=> true
  */
 export const ForestArtifactSchema = z
   .strictObject({
@@ -162,7 +162,7 @@ export type ForestArtifact = z.infer<typeof ForestArtifactSchema>;
  *
  * @category Artifacts
  * @example
- * GradientBoostingArtifactSchema.safeParse(JSON.parse(text)).success; //=> true
+ * GradientBoostingArtifactSchema.safeParse(JSON.parse(readFileSync('gbm.json', 'utf8'))).success; //=> true
  */
 export const GradientBoostingArtifactSchema = z
   .strictObject({

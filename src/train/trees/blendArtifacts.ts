@@ -62,7 +62,7 @@ const OptionsSchema = z.strictObject({
  * @category Training
  * @example
  * const blend = blendArtifacts([{ artifact: gbm, weight: 2 }, { artifact: scorecard, weight: 1 }], { id: 'blend' });
- * loadModel(blend).score(record).probabilityOfDefault; //=> 0.043...
+ * loadModel(blend).score(record).probabilityOfDefault; //=> 0.3951
  */
 export function blendArtifacts(members: readonly BlendMember[], options: BlendArtifactsOptions = {}): BlendArtifact {
   const where = 'blendArtifacts';

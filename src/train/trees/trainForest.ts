@@ -99,7 +99,7 @@ const OptionsSchema = z.strictObject({
  * @category Training
  * @example
  * const artifact = trainForest(dataset, { trees: 200, seed: 7 });
- * artifact.training?.outOfBag; //=> { rows: 20990, auc: 0.77... }
+ * artifact.training?.outOfBag; //=> { rows: 700, auc: 0.7858 }
  */
 export function trainForest(dataset: Dataset, options: TrainForestOptions = {}): ForestArtifact {
   const where = 'trainForest';

@@ -121,9 +121,9 @@ const OptionsSchema = z.strictObject({
  * @throws {@link InsufficientDataError} when the target has one class only
  * @category Training
  * @example
- * const artifact = trainGradientBoosting(dataset, { trees: 200, maxDepth: 4, monotone: 'catalogue', seed: 1 });
+ * const artifact = trainGradientBoosting(dataset, { trees: 200, maxDepth: 4, monotone: { duration_in_month: 'increasing' }, seed: 1 });
  * artifact.model.trees.length; //=> 200
- * loadModel(artifact).predict(matrix); //=> Float64Array [0.031, 0.27, ...]
+ * Array.from(loadModel(artifact).predict(matrix).subarray(0, 2)); //=> [0.3750, 0.1066]
  */
 export function trainGradientBoosting(dataset: Dataset, options: TrainGradientBoostingOptions = {}): GradientBoostingArtifact {
   const where = 'trainGradientBoosting';

@@ -94,7 +94,7 @@ const OptionsSchema = z.strictObject({
  * @category Training
  * @example
  * const artifact = trainTree(dataset, { maxDepth: 5, minSamplesLeaf: 20 });
- * artifact.model.tree.feature.length; //=> 61
+ * artifact.model.tree.feature.length; //=> 33
  */
 export function trainTree(dataset: Dataset, options: TrainTreeOptions = {}): TreeArtifact {
   const where = 'trainTree';
