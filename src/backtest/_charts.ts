@@ -263,7 +263,7 @@ export function stabilityChart(report: BacktestReport): string {
   if (!stability) return '';
   const rows = [
     { name: 'Score (PSI)', value: stability.psi.value, level: stability.psi.level },
-    ...[...stability.csi].sort((a, b) => b.value - a.value || a.characteristic.localeCompare(b.characteristic)).map((c) => ({ name: c.characteristic, value: c.value, level: c.level })),
+    ...[...stability.csi].sort((a, b) => b.value - a.value || (a.characteristic < b.characteristic ? -1 : a.characteristic > b.characteristic ? 1 : 0)).map((c) => ({ name: c.characteristic, value: c.value, level: c.level })),
   ];
   const rowHeight = 24;
   const height = CHART.top + CHART.bottom + rows.length * rowHeight;

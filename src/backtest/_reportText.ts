@@ -162,7 +162,7 @@ export function stabilityTable(report: BacktestReport): TextTable | null {
     numeric: [false, true, false],
     rows: [
       ['Score (PSI)', formatNumber(s.psi.value, 4), s.psi.level],
-      ...[...s.csi].sort((a, b) => b.value - a.value || a.characteristic.localeCompare(b.characteristic)).map((c) => [c.characteristic, formatNumber(c.value, 4), c.level]),
+      ...[...s.csi].sort((a, b) => b.value - a.value || (a.characteristic < b.characteristic ? -1 : a.characteristic > b.characteristic ? 1 : 0)).map((c) => [c.characteristic, formatNumber(c.value, 4), c.level]),
     ],
   };
 }

@@ -18,7 +18,7 @@ export interface BinningOptions {
   minBads?: number;
   /** WoE smoothing: pseudo-applicants at the portfolio bad rate added to every bin, see {@link weightOfEvidence}. @defaultValue 1 */
   smoothing?: number;
-  /** Row weights (finite, >= 0), aligned with the values. @defaultValue all 1 */
+  /** Row weights (finite, >= 0), aligned with the values; a row of weight 0 has no effect, as if dropped. @defaultValue all 1 */
   weights?: ArrayLike<number>;
 }
 

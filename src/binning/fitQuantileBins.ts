@@ -13,7 +13,7 @@ import { quantileCutpoints, sortedValues } from './_lib/sortedValues.js';
 export interface FitQuantileBinsOptions {
   /** Number of quantile bins asked for, 2–50; ties can make fewer. @defaultValue 20 */
   maxBins?: number;
-  /** Row weights (finite, >= 0). @defaultValue all 1 */
+  /** Row weights (finite, >= 0); a value of weight 0 is as if dropped (never a cut-point). @defaultValue all 1 */
   weights?: ArrayLike<number>;
   /** Values left out of the quantiles (they get bins of their own in a binning). @defaultValue [] */
   specialValues?: readonly number[];

@@ -1,3 +1,4 @@
+import { checkTargetAndWeights } from '../binning/_lib/parseBinningOptions.js';
 import { applyBinning } from '../binning/applyBinning.js';
 import { fitCategoricalBinning } from '../binning/fitCategoricalBinning.js';
 import { fitNumericBinning } from '../binning/fitNumericBinning.js';
@@ -94,6 +95,8 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
     throw new InvalidInputError(`${WHERE}: target has ${target.length} values for ${dataset.rows} rows`, [{ code: 'length_mismatch', path: ['target'], message: 'one value per row' }]);
   }
   const weights = dataset.weights;
+  // before the class totals: a NaN weight would otherwise surface as "needs both classes"
+  checkTargetAndWeights(WHERE, dataset.rows, target, weights);
   let goods = 0;
   let bads = 0;
   for (let i = 0; i < dataset.rows; i++) {
@@ -129,7 +132,8 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
       { code: 'no_characteristic', path: ['minIv'], message: 'no characteristic survives selection' },
     ]);
   }
-  pool.sort((a, b) => b.entry.iv - a.entry.iv || a.spec.name.localeCompare(b.spec.name));
+  // ties by name in code-unit order, not localeCompare: the artifact must not depend on the locale
+  pool.sort((a, b) => b.entry.iv - a.entry.iv || (a.spec.name < b.spec.name ? -1 : a.spec.name > b.spec.name ? 1 : 0));
   const r = correlationMatrix(pool.map((c) => c.woe), weights);
   const P = pool.length;
   /** Pool positions removed for good (VIF or sign check), with the drop already logged. */
@@ -145,14 +149,19 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
       if (clash === undefined) survivors.push(a);
       else drop(pool[a], 'correlated', `|r| = ${Math.abs(r[a * P + clash]).toFixed(3)} > ${o.maxCorrelation} with ${pool[clash].spec.name} (higher IV)`);
     }
-    // VIF: drop the highest one (ties: the lower IV) and rerun the filter.
-    if (survivors.length > 2) {
+    // VIF: drop the highest one (ties: the lower IV) and rerun the filter. With two left, VIF =
+    // 1 / (1 - r²) for both, so the lower-IV one goes.
+    if (survivors.length >= 2) {
       const q = survivors.length;
       const sub = new Float64Array(q * q);
       for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) sub[i * q + j] = r[survivors[i] * P + survivors[j]];
       const vif = varianceInflationFactors(sub, q);
       let worst = 0;
-      for (let j = 1; j < q; j++) if (vif[j] > vif[worst] || (vif[j] === vif[worst] && pool[survivors[j]].entry.iv < pool[survivors[worst]].entry.iv)) worst = j;
+      for (let j = 1; j < q; j++) {
+        // equal up to rounding (two survivors always tie: 1 / (1 - r²) each) → the lower IV goes
+        const tie = vif[j] === vif[worst] || Math.abs(vif[j] - vif[worst]) <= 1e-9 * vif[worst];
+        if ((!tie && vif[j] > vif[worst]) || (tie && pool[survivors[j]].entry.iv < pool[survivors[worst]].entry.iv)) worst = j;
+      }
       if (vif[worst] > o.maxVif) {
         drop(pool[survivors[worst]], 'vif', `VIF ${Number.isFinite(vif[worst]) ? vif[worst].toFixed(2) : 'Infinity'} > ${o.maxVif}`);
         removed[survivors[worst]] = 1;
@@ -164,7 +173,14 @@ export function trainScorecard(dataset: Dataset, options: TrainScorecardOptions 
       for (const c of kept.slice(o.maxCharacteristics)) drop(c, 'max_characteristics', `beyond the ${o.maxCharacteristics} highest-IV characteristics`);
       kept = kept.slice(0, o.maxCharacteristics);
     }
-    if (o.stepwise !== 'none') kept = forwardStepwise(kept, target, weights, o);
+    if (o.stepwise !== 'none') {
+      kept = forwardStepwise(kept, target, weights, o);
+      if (kept.length === 0) {
+        throw new InsufficientDataError(`${WHERE}: forward stepwise (${o.stepwise.toUpperCase()}) added no characteristic: none improves on the intercept-only model`, [
+          { code: 'no_characteristic', path: ['stepwise'], message: 'no characteristic survives selection' },
+        ]);
+      }
+    }
     // Fit, with the sign check: the characteristic with the largest wrong-signed coefficient goes.
     fit = fitOnWoe(kept, target, weights, o.l2, o.missingBins === 'fitted');
     let worst = -1;

@@ -57,8 +57,9 @@ describe('fitQuantileBins', () => {
     // A 3% minority of a 0/1 flag: quantiles of 20 pre-bins (5% each) would never cut it off.
     const flag = Float64Array.from({ length: 100 }, (_, i) => (i < 3 ? 0 : 1));
     expect(fitQuantileBins(flag, { maxBins: 20 })).toEqual([1]);
-    // A value with weight 0 shares the next value's bin.
-    expect(fitQuantileBins(Float64Array.of(1, 2, 3, 4), { maxBins: 4, weights: Float64Array.of(1, 0, 1, 1) })).toEqual([2, 4]);
+    // A value with weight 0 is as if dropped (no cut-point on it): the cuts of (1, 3, 4).
+    expect(fitQuantileBins(Float64Array.of(1, 2, 3, 4), { maxBins: 4, weights: Float64Array.of(1, 0, 1, 1) })).toEqual([3, 4]);
+    expect(fitQuantileBins(Float64Array.of(1, 3, 4), { maxBins: 4 })).toEqual([3, 4]);
   });
 
   it('fitQuantileBins ignores missing and special values, and uses weights', () => {

@@ -16,7 +16,7 @@ export interface SortedValues {
   totalBads: number;
 }
 
-/** O(n log n). NaN = missing; `target` 1 = bad; `weights` optional (checked by the caller). */
+/** O(n log n). NaN = missing; `target` 1 = bad; `weights` optional (checked by the caller); rows of weight 0 are left out. */
 export function sortedValues(
   column: ArrayLike<number>,
   target: ArrayLike<number> | undefined,
@@ -40,6 +40,9 @@ export function sortedValues(
   let count = 0;
   for (let i = 0; i < n; i++) {
     const w = weights === undefined ? 1 : weights[i];
+    // A row of weight 0 has no effect, as if dropped: its value must not become a distinct value
+    // (a cut-point could land on it).
+    if (w === 0) continue;
     const isBad = target !== undefined && target[i] === 1;
     if (isBad) totalBads += w;
     else totalGoods += w;
@@ -69,7 +72,7 @@ export function sortedValues(
   const bads = new Float64Array(u + 1);
   for (let i = 0; i < n; i++) {
     const v = column[i];
-    if (Number.isNaN(v) || (specialIndex.size > 0 && specialIndex.has(v))) continue;
+    if (Number.isNaN(v) || (specialIndex.size > 0 && specialIndex.has(v)) || (weights !== undefined && weights[i] === 0)) continue;
     let lo = 0;
     let hi = u;
     while (lo < hi) {
