@@ -1,5 +1,6 @@
 import { calibratedLogOdds } from '../_lib/calibratedLogOdds.js';
 import { InvalidArtifactError } from '../errors.js';
+import { maxReasonsOf } from './_maxReasons.js';
 import type { ModelArtifact } from '../schema/artifact.js';
 import type { FeatureSpec } from '../schema/artifactCommon.js';
 import type { BlendArtifact } from '../schema/artifacts/blend.js';
@@ -67,8 +68,13 @@ export class BlendScorer implements Scorer {
     this.offset = offset;
   }
 
-  /** Score, PD and reason codes of one applicant. */
+  /**
+   * Score, PD and reason codes of one applicant.
+   *
+   * @throws {@link InvalidOptionsError} when `maxReasons` is neither a non-negative integer nor `Infinity` (no cap)
+   */
   score(x: FeatureRecord | FeatureVector, options: ScoreOptions = {}): ScoreResult {
+    const maxReasons = maxReasonsOf(options.maxReasons);
     const row = encodeFeatures(this.specs, x, new Float64Array(this.specs.length), 'score');
     const impacts = new Float64Array(this.specs.length);
     const index = new Map(this.featureNames.map((n, j) => [n, j]));
@@ -88,7 +94,7 @@ export class BlendScorer implements Scorer {
     return {
       score: clampScore(this.offset - this.factor * zc, this.artifact.scaling),
       probabilityOfDefault: sigmoid(zc),
-      reasonCodes: rankReasons(this.specs, impacts, values, { maxReasons: options.maxReasons, inquiryReasonCode: this.artifact.inquiryReasonCode }),
+      reasonCodes: rankReasons(this.specs, impacts, values, { maxReasons, inquiryReasonCode: this.artifact.inquiryReasonCode }),
       modelId: this.id,
     };
   }

@@ -1,5 +1,6 @@
 import { calibratedLogOdds } from '../_lib/calibratedLogOdds.js';
-import { InvalidArtifactError, InvalidInputError, InvalidOptionsError, formatIssuePath, type Issue } from '../errors.js';
+import { InvalidArtifactError, InvalidInputError, formatIssuePath, type Issue } from '../errors.js';
+import { maxReasonsOf } from './_maxReasons.js';
 import { clampScore, scalingConstants } from '../scaling/scaling.js';
 import type { ModelArtifact } from '../schema/artifact.js';
 import type { FeatureSpec } from '../schema/artifactCommon.js';
@@ -139,15 +140,12 @@ export class LogisticScorer implements Scorer {
    * @param x - a feature record (`{ name: value }`, `null` = missing) or a feature vector
    * @param options - `maxReasons` (default 4)
    * @throws {@link InvalidInputError} for an unknown feature, a wrong type or a non-finite number (path = feature name)
-   * @throws {@link InvalidOptionsError} when `maxReasons` is not a non-negative integer
+   * @throws {@link InvalidOptionsError} when `maxReasons` is neither a non-negative integer nor `Infinity` (no cap)
    * @example
    * scorer.score(record, { maxReasons: 2 }).probabilityOfDefault; //=> 0.4789
    */
   score(x: FeatureRecord | FeatureVector, options: ScoreOptions = {}): ScoreResult {
-    const maxReasons = options.maxReasons ?? 4;
-    if (!Number.isInteger(maxReasons) || maxReasons < 0) {
-      throw new InvalidOptionsError('score: maxReasons must be a non-negative integer', [{ code: 'invalid_max_reasons', path: ['maxReasons'], message: 'must be a non-negative integer' }]);
-    }
+    const maxReasons = maxReasonsOf(options.maxReasons);
     const row = encodeFeatures(this.#specs, x);
     const m = row.length;
     const impacts = new Float64Array(m);

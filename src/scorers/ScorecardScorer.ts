@@ -1,6 +1,7 @@
 import { countAtMost } from '../_lib/countAtMost.js';
 import { fixed, toCsv, toMarkdownTable } from '../binning/_lib/formatTable.js';
 import { InvalidArtifactError, InvalidInputError, InvalidOptionsError, fromZodError, formatIssuePath } from '../errors.js';
+import { maxReasonsOf } from './_maxReasons.js';
 import { clampScore } from '../scaling/scaling.js';
 import type { ModelArtifact } from '../schema/artifact.js';
 import { englishMessages } from '../schema/_lib/englishMessages.js';
@@ -77,8 +78,10 @@ export interface PointsTableRow {
  *   "points lost"), ranked by {@link rankReasons}: characteristics sharing a reason code are summed,
  *   largest first, ties in feature order, at most `maxReasons` (default 4) plus the inquiry reason
  *   (`artifact.inquiryReasonCode`) as a fifth when it is a factor; characteristics at the baseline
- *   or above and protected ones are never cited. With the `max` baseline and no cap, the reasons'
- *   impacts plus the score add up to the maximum attainable score.
+ *   or above and protected ones are never cited. With the `max` baseline, no cap on reasons, no
+ *   protected characteristic below its maximum and no display clamp (`scaling.clamp`, which limits
+ *   the returned score but not `maxScore` or the impacts), the reasons' impacts plus the score add
+ *   up to `maxScore`, the maximum attainable score.
  *
  * Prefer `loadModel`, which validates untrusted JSON first.
  *
@@ -196,10 +199,7 @@ export class ScorecardScorer implements Scorer {
    * scorer.score({ duration_in_month: 6 }, { maxReasons: 2, baseline: 'average' }).score; //=> 410
    */
   score(x: FeatureRecord | FeatureVector, options: ScorecardScoreOptions = {}): ScoreResult {
-    const maxReasons = options.maxReasons ?? 4;
-    if (!(Number.isInteger(maxReasons) && maxReasons >= 0) && maxReasons !== Number.POSITIVE_INFINITY) {
-      throw new InvalidOptionsError('score: maxReasons must be a non-negative integer', [{ code: 'invalid_max_reasons', path: ['maxReasons'], message: 'must be a non-negative integer' }]);
-    }
+    const maxReasons = maxReasonsOf(options.maxReasons);
     const baseline = this.#baselineOf(options.baseline ?? this.#artifact.model.reasonBaseline);
     const row = encodeFeatures(this.#specs, x);
     const m = row.length;

@@ -1,5 +1,6 @@
 import { calibratedLogOdds } from '../_lib/calibratedLogOdds.js';
 import { InvalidInputError } from '../errors.js';
+import { maxReasonsOf } from './_maxReasons.js';
 import type { FeatureSpec } from '../schema/artifactCommon.js';
 import type { ForestArtifact, GradientBoostingArtifact, TreeArtifact } from '../schema/artifacts/trees.js';
 import { clampScore, scalingConstants } from '../scaling/scaling.js';
@@ -75,7 +76,11 @@ export class TreeEnsembleScorer implements Scorer {
     this.work = createTreeShapWork(this.compiled.maxDepth);
   }
 
-  /** Score, calibrated PD and reason codes of one applicant's features. */
+  /**
+   * Score, calibrated PD and reason codes of one applicant's features.
+   *
+   * @throws {@link InvalidOptionsError} when `maxReasons` is neither a non-negative integer nor `Infinity` (no cap)
+   */
   score(x: FeatureRecord | FeatureVector, options: ScoreOptions = {}): ScoreResult {
     const row = encodeFeatures(this.specs, x, this.row, 'score');
     const raw = logOddsOfRow(this.compiled, row);
@@ -87,7 +92,7 @@ export class TreeEnsembleScorer implements Scorer {
     for (let j = 0; j < phi.length; j++) impacts[j] = this.factor * phi[j];
     const values = this.specs.map((s, j) => decodeFeatureValue(s, row[j]));
     const reasonCodes: ReasonCode[] = rankReasons(this.specs, impacts, values, {
-      maxReasons: options.maxReasons,
+      maxReasons: maxReasonsOf(options.maxReasons),
       inquiryReasonCode: this.artifact.inquiryReasonCode,
     });
     return {

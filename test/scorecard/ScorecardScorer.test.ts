@@ -295,6 +295,30 @@ describe('ScorecardScorer', () => {
     expect(ScorecardArtifactSchema.safeParse({ ...artifact, extra: 1 }).success).toBe(false);
   });
 
+  it('loadModel refuses a bin that no value maps to (it would inflate maxScore and the reason shortfalls), numeric and categorical', () => {
+    const pathsOf = (a: unknown): unknown[] => {
+      const r = ScorecardArtifactSchema.safeParse(a);
+      return r.success ? [] : r.error.issues.map((i) => [i.path, (i as { params?: { rule?: string } }).params?.rule]);
+    };
+    // numeric: an interval bin appended after the missing bin, worth 500 points
+    const j = artifact.model.characteristics.findIndex((x) => x.binning.type === 'numeric');
+    const numeric = structuredClone(artifact);
+    const c = numeric.model.characteristics[j];
+    c.binning.bins.push({ ...c.binning.bins[0], label: 'orphan' });
+    c.points.push(500);
+    expect(pathsOf(numeric)).toEqual([[['model', 'characteristics', j, 'binning', 'bins', c.binning.bins.length - 1], 'unreachable_bin']]);
+    expect(() => loadModel(numeric)).toThrow(InvalidArtifactError);
+    // categorical: a group no category, missing value or unseen category maps to
+    const k = names.indexOf('purpose');
+    const categorical = structuredClone(artifact);
+    const p = categorical.model.characteristics[k];
+    p.binning.bins.push({ ...p.binning.bins[0], label: 'orphan' });
+    p.points.push(500);
+    expect(pathsOf(categorical)).toEqual([[['model', 'characteristics', k, 'binning', 'bins', p.binning.bins.length - 1], 'unreachable_bin']]);
+    // trained artifacts never have one (every bin of every characteristic is reached)
+    expect(pathsOf(artifact)).toEqual([]);
+  });
+
   it('a calibrated scorecard computes its PD through the calibration', () => {
     const calibrated = { ...artifact, calibration: { method: 'platt' as const, a: 0.9, b: 0.1 } };
     const s = loadModel(calibrated);

@@ -15,6 +15,7 @@
  * @module
  */
 import * as z from 'zod/mini';
+import { fail, type IssueSink } from '../_issue.js';
 import { ArtifactCommonShape } from '../artifactCommon.js';
 
 const finite = z.number().check(z.refine(Number.isFinite, { message: 'must be a finite number' }));
@@ -64,6 +65,22 @@ export const BinTrendSchema = z.enum(['ascending', 'descending', 'peak', 'valley
 export type BinTrend = z.infer<typeof BinTrendSchema>;
 
 /**
+ * Checks a binning's mappings into `bins` (each `[path, bin index]`): an index out of range is
+ * refused at its path, and so is the first bin that nothing maps to (bins `0 … reached − 1`, the
+ * numeric intervals, are reached by values). An unreachable bin would still count in the
+ * characteristic's maximum points, so it would distort `maxScore` and the reasons' shortfalls.
+ */
+function checkBinRefs(ctx: IssueSink, bins: number, refs: [(string | number)[], number][], reached = 0): void {
+  const seen = new Uint8Array(bins).fill(1, 0, reached);
+  for (const [path, k] of refs) {
+    if (k >= bins) fail(ctx, path, 'not a bin index', 'bin_index');
+    else seen[k] = 1;
+  }
+  const k = seen.indexOf(0);
+  if (k >= 0) fail(ctx, ['bins', k], 'no value maps to this bin', 'unreachable_bin');
+}
+
+/**
  * A fitted numeric binning. `missingBin` and every special value's `bin` point into `bins`: to
  * their own bin when training had such values, otherwise to the documented fallback (the missing
  * bin when it has data, else the riskiest bin).
@@ -91,16 +108,13 @@ export const NumericBinningSchema = z
   })
   .check(z.superRefine((b, ctx) => {
     for (let k = 1; k < b.cutpoints.length; k++) {
-      if (!(b.cutpoints[k] > b.cutpoints[k - 1])) ctx.addIssue({ code: 'custom', path: ['cutpoints', k], message: 'cut-points must be strictly increasing', params: { rule: 'not_increasing' } });
+      if (!(b.cutpoints[k] > b.cutpoints[k - 1])) fail(ctx, ['cutpoints', k], 'cut-points must be strictly increasing', 'not_increasing');
     }
-    if (b.bins.length < b.cutpoints.length + 1) ctx.addIssue({ code: 'custom', path: ['bins'], message: 'fewer bins than intervals', params: { rule: 'bin_count' } });
+    if (b.bins.length < b.cutpoints.length + 1) fail(ctx, ['bins'], 'fewer bins than intervals', 'bin_count');
     for (let k = 0; k <= b.cutpoints.length && k < b.bins.length; k++) {
-      if (b.bins[k].kind !== 'interval') ctx.addIssue({ code: 'custom', path: ['bins', k, 'kind'], message: 'the first cutpoints.length + 1 bins must be intervals', params: { rule: 'bin_kind' } });
+      if (b.bins[k].kind !== 'interval') fail(ctx, ['bins', k, 'kind'], 'the first cutpoints.length + 1 bins must be intervals', 'bin_kind');
     }
-    if (b.missingBin >= b.bins.length) ctx.addIssue({ code: 'custom', path: ['missingBin'], message: 'not a bin index', params: { rule: 'bin_index' } });
-    b.specialValues.forEach((s, i) => {
-      if (s.bin >= b.bins.length) ctx.addIssue({ code: 'custom', path: ['specialValues', i, 'bin'], message: 'not a bin index', params: { rule: 'bin_index' } });
-    });
+    checkBinRefs(ctx, b.bins.length, [[['missingBin'], b.missingBin], ...b.specialValues.map((s, i): [(string | number)[], number] => [['specialValues', i, 'bin'], s.bin])], b.cutpoints.length + 1);
   }));
 /**
  * @category Artifacts
@@ -133,12 +147,8 @@ export const CategoricalBinningSchema = z
     bins: z.array(BinSchema).check(z.minLength(1)),
   })
   .check(z.superRefine((b, ctx) => {
-    if (b.categoryBins.length !== b.categories.length) ctx.addIssue({ code: 'custom', path: ['categoryBins'], message: 'must have one bin per category', params: { rule: 'length_mismatch' } });
-    b.categoryBins.forEach((bin, i) => {
-      if (bin >= b.bins.length) ctx.addIssue({ code: 'custom', path: ['categoryBins', i], message: 'not a bin index', params: { rule: 'bin_index' } });
-    });
-    if (b.missingBin >= b.bins.length) ctx.addIssue({ code: 'custom', path: ['missingBin'], message: 'not a bin index', params: { rule: 'bin_index' } });
-    if (b.unseenBin >= b.bins.length) ctx.addIssue({ code: 'custom', path: ['unseenBin'], message: 'not a bin index', params: { rule: 'bin_index' } });
+    if (b.categoryBins.length !== b.categories.length) fail(ctx, ['categoryBins'], 'must have one bin per category', 'length_mismatch');
+    checkBinRefs(ctx, b.bins.length, [...b.categoryBins.map((bin, i): [(string | number)[], number] => [['categoryBins', i], bin]), [['missingBin'], b.missingBin], [['unseenBin'], b.unseenBin]]);
   }));
 /**
  * @category Artifacts
@@ -193,12 +203,12 @@ export const ScorecardCharacteristicSchema = z
     cutoffPoints: z.optional(finite),
   })
   .check(z.superRefine((c, ctx) => {
-    if (c.points.length !== c.binning.bins.length) ctx.addIssue({ code: 'custom', path: ['points'], message: 'must have one value per bin', params: { rule: 'length_mismatch' } });
+    if (c.points.length !== c.binning.bins.length) fail(ctx, ['points'], 'must have one value per bin', 'length_mismatch');
     if (c.missingEffect !== undefined && c.binning.bins[c.binning.missingBin]?.kind !== 'missing') {
-      ctx.addIssue({ code: 'custom', path: ['missingEffect'], message: 'needs a missing bin of its own (binning.missingBin of kind missing)', params: { rule: 'no_missing_bin' } });
+      fail(ctx, ['missingEffect'], 'needs a missing bin of its own (binning.missingBin of kind missing)', 'no_missing_bin');
     }
     if (c.missingGroup !== undefined && c.missingEffect === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['missingGroup'], message: 'needs a missingEffect', params: { rule: 'required' } });
+      fail(ctx, ['missingGroup'], 'needs a missingEffect', 'required');
     }
   }));
 /**
@@ -250,21 +260,21 @@ export const ScorecardArtifactSchema = z
   })
   .check(z.superRefine((a, ctx) => {
     if (a.model.characteristics.length !== a.features.length) {
-      ctx.addIssue({ code: 'custom', path: ['model', 'characteristics'], message: 'must have one characteristic per feature', params: { rule: 'length_mismatch' } });
+      fail(ctx, ['model', 'characteristics'], 'must have one characteristic per feature', 'length_mismatch');
       return;
     }
     a.model.characteristics.forEach((c, j) => {
       const spec = a.features[j];
       if (c.binning.type !== spec.type) {
-        ctx.addIssue({ code: 'custom', path: ['model', 'characteristics', j, 'binning', 'type'], message: `must match the feature type (${spec.type})`, params: { rule: 'type_mismatch' } });
+        fail(ctx, ['model', 'characteristics', j, 'binning', 'type'], `must match the feature type (${spec.type})`, 'type_mismatch');
       } else if (c.binning.type === 'categorical') {
         const cats = spec.categories ?? [];
         if (cats.length !== c.binning.categories.length || cats.some((v, i) => v !== (c.binning as CategoricalBinning).categories[i])) {
-          ctx.addIssue({ code: 'custom', path: ['model', 'characteristics', j, 'binning', 'categories'], message: 'must equal the feature dictionary', params: { rule: 'category_mismatch' } });
+          fail(ctx, ['model', 'characteristics', j, 'binning', 'categories'], 'must equal the feature dictionary', 'category_mismatch');
         }
       }
       if (a.model.reasonBaseline === 'cutoff' && c.cutoffPoints === undefined) {
-        ctx.addIssue({ code: 'custom', path: ['model', 'characteristics', j, 'cutoffPoints'], message: 'required by the cutoff reason baseline', params: { rule: 'required' } });
+        fail(ctx, ['model', 'characteristics', j, 'cutoffPoints'], 'required by the cutoff reason baseline', 'required');
       }
     });
   }));

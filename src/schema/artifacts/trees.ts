@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { fail } from '../_issue.js';
 import { ArtifactCommonShape, type FeatureSpec } from '../artifactCommon.js';
 
 const finite = z.number().check(z.refine(Number.isFinite, { message: 'must be a finite number' }));
@@ -36,7 +37,7 @@ export const CompactTreeSchema = z
   .check(z.superRefine((t, ctx) => {
     const n = t.feature.length;
     for (const key of ['threshold', 'left', 'right', 'defaultLeft', 'value', 'cover'] as const) {
-      if (t[key].length !== n) ctx.addIssue({ code: 'custom', path: [key], message: `must have one entry per node (${n})`, params: { rule: 'length_mismatch' } });
+      if (t[key].length !== n) fail(ctx, [key], `must have one entry per node (${n})`, 'length_mismatch');
     }
     if (t.left.length !== n || t.right.length !== n) return;
     const parents = new Int32Array(n);
@@ -45,21 +46,16 @@ export const CompactTreeSchema = z
       for (const side of ['left', 'right'] as const) {
         const c = t[side][i];
         if (isLeaf ? c !== -1 : !(c > i && c < n)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [side, i],
-            message: isLeaf ? 'a leaf has no children (-1)' : 'a child must be a later node of the same tree',
-            params: { rule: 'invalid_tree_structure' },
-          });
+          fail(ctx, [side, i], isLeaf ? 'a leaf has no children (-1)' : 'a child must be a later node of the same tree', 'invalid_tree_structure');
         } else if (!isLeaf) parents[c]++;
       }
     }
     for (let i = 1; i < n; i++) {
-      if (parents[i] !== 1) ctx.addIssue({ code: 'custom', path: ['feature', i], message: 'every node but the root must have exactly one parent', params: { rule: 'invalid_tree_structure' } });
+      if (parents[i] !== 1) fail(ctx, ['feature', i], 'every node but the root must have exactly one parent', 'invalid_tree_structure');
     }
     for (const key of Object.keys(t.leftCategories ?? {})) {
       const i = Number(key);
-      if (!(i < n && t.feature[i] >= 0)) ctx.addIssue({ code: 'custom', path: ['leftCategories', key], message: 'must name a split node', params: { rule: 'invalid_tree_structure' } });
+      if (!(i < n && t.feature[i] >= 0)) fail(ctx, ['leftCategories', key], 'must name a split node', 'invalid_tree_structure');
     }
   }));
 /**
@@ -85,23 +81,23 @@ function checkTreesAgainstFeatures(
       const f = t.feature[i];
       if (f === -1) {
         if (leafProbability && !(t.value[i] > 0 && t.value[i] < 1)) {
-          ctx.addIssue({ code: 'custom', path: [...base, 'value', i], message: 'a leaf probability must be in (0, 1)', params: { rule: 'out_of_range' } });
+          fail(ctx, [...base, 'value', i], 'a leaf probability must be in (0, 1)', 'out_of_range');
         }
         continue;
       }
       const spec = features[f];
       if (spec === undefined) {
-        ctx.addIssue({ code: 'custom', path: [...base, 'feature', i], message: `must index one of the ${features.length} features`, params: { rule: 'unknown_feature' } });
+        fail(ctx, [...base, 'feature', i], `must index one of the ${features.length} features`, 'unknown_feature');
         continue;
       }
       const cats = t.leftCategories?.[String(i)];
       if (spec.type === 'numeric' && cats !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [...base, 'leftCategories', String(i)], message: 'a numeric split has no category set', params: { rule: 'invalid_tree_structure' } });
+        fail(ctx, [...base, 'leftCategories', String(i)], 'a numeric split has no category set', 'invalid_tree_structure');
       }
       if (spec.type === 'categorical') {
         const k = spec.categories?.length ?? 0;
-        if (cats === undefined) ctx.addIssue({ code: 'custom', path: [...base, 'leftCategories', String(i)], message: 'a categorical split needs its left category set', params: { rule: 'invalid_tree_structure' } });
-        else if (cats.some((c) => c >= k)) ctx.addIssue({ code: 'custom', path: [...base, 'leftCategories', String(i)], message: `category indices must be < ${k}`, params: { rule: 'out_of_range' } });
+        if (cats === undefined) fail(ctx, [...base, 'leftCategories', String(i)], 'a categorical split needs its left category set', 'invalid_tree_structure');
+        else if (cats.some((c) => c >= k)) fail(ctx, [...base, 'leftCategories', String(i)], `category indices must be < ${k}`, 'out_of_range');
       }
     }
   });
