@@ -9,6 +9,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import * as data from '../../src/data/index.js';
 import type { FeatureSpec } from '../../src/index.js';
+import { exampleOf } from '../metrics/_examples.js';
 import {
   datasetToFeatureMatrix,
   kFoldSplit,
@@ -44,15 +45,8 @@ function docExamples(): Map<string, string> {
     const text = readFileSync(resolve(dataDir, file), 'utf8');
     const re = /\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*export\s+(?:async\s+)?(?:function\*?|const|type|interface)\s+([A-Za-z_$][\w$]*)/g;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const body = m[1]
-        .split('\n')
-        .map((l) => l.replace(/^\s*\* ?/, ''))
-        .join('\n');
-      const at = body.indexOf('@example');
-      if (at < 0) continue;
-      const rest = body.slice(at + '@example'.length);
-      const next = rest.search(/\n@\w/);
-      out.set(m[2], normalise(next < 0 ? rest : rest.slice(0, next)));
+      const code = exampleOf(m[1]);
+      if (code !== undefined) out.set(m[2], normalise(code));
     }
   }
   return out;

@@ -16,6 +16,22 @@ export interface DocExample {
   code: string;
 }
 
+/**
+ * The `@example` code of a TSDoc comment's inner text (between `/**` and `*\/`, leading `*`
+ * stripped, up to the next tag), or undefined when it has none.
+ */
+export function exampleOf(commentBody: string): string | undefined {
+  const body = commentBody
+    .split('\n')
+    .map((l) => l.replace(/^\s*\* ?/, ''))
+    .join('\n');
+  const at = body.indexOf('@example');
+  if (at < 0) return undefined;
+  const rest = body.slice(at + '@example'.length);
+  const next = rest.search(/\n@\w/);
+  return (next < 0 ? rest : rest.slice(0, next)).trim();
+}
+
 /** Every `@example` of an exported declaration in src/metrics (public files only). */
 export function docExamples(): DocExample[] {
   const out: DocExample[] = [];
@@ -24,15 +40,8 @@ export function docExamples(): DocExample[] {
     const text = readFileSync(resolve(metricsDir, file), 'utf8');
     const re = /\/\*\*([\s\S]*?)\*\/\s*export\s+(function|const|type|interface)\s+([A-Za-z_$][\w$]*)/g;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-      const body = m[1]
-        .split('\n')
-        .map((l) => l.replace(/^\s*\* ?/, ''))
-        .join('\n');
-      const at = body.indexOf('@example');
-      if (at < 0) continue;
-      const rest = body.slice(at + '@example'.length);
-      const next = rest.search(/\n@\w/);
-      const code = (next < 0 ? rest : rest.slice(0, next)).trim();
+      const code = exampleOf(m[1]);
+      if (code === undefined) continue;
       const kind = m[2] === 'function' ? 'function' : m[2] === 'const' ? 'const' : 'type';
       out.push({ file, name: m[3], kind, code });
     }
@@ -238,16 +247,8 @@ export function claimedExamples(file: string): { line: number; code: string }[] 
   const text = readFileSync(resolve(import.meta.dirname, '../..', file), 'utf8');
   const out: { line: number; code: string }[] = [];
   for (const m of text.matchAll(/\/\*\*((?:(?!\*\/)[\s\S])*?)\*\//g)) {
-    const body = m[1]
-      .split('\n')
-      .map((l) => l.replace(/^\s*\* ?/, ''))
-      .join('\n');
-    const at = body.indexOf('@example');
-    if (at < 0) continue;
-    const rest = body.slice(at + '@example'.length);
-    const next = rest.search(/\n@\w/);
-    const code = (next < 0 ? rest : rest.slice(0, next)).trim();
-    if (code.includes('//=>')) out.push({ line: text.slice(0, m.index).split('\n').length, code });
+    const code = exampleOf(m[1]);
+    if (code?.includes('//=>') === true) out.push({ line: text.slice(0, m.index).split('\n').length, code });
   }
   return out;
 }

@@ -7,20 +7,11 @@
 import { describe, expect, it } from 'vitest';
 import { datasetToFeatureMatrix } from '../../src/data/index.js';
 import { InvalidInputError } from '../../src/errors.js';
-import { loadModel } from '../../src/scorers/index.js';
-import { blendArtifacts, trainLogistic, trainScorecard, trainTree } from '../../src/train/index.js';
-import type { Scorer } from '../../src/types.js';
-import { smallCreditDataset } from '../trees/_fixtures.js';
 import { catchError } from '../_catchError.js';
+import { everyFamily, everyFamilyData } from './_everyFamily.js';
 
-const data = smallCreditDataset(600, 3);
-const logistic = trainLogistic(data, { id: 'lr' });
-const scorers: [string, Scorer][] = [
-  ['logistic', loadModel(logistic)],
-  ['scorecard', loadModel(trainScorecard(data, { id: 'sc' }))],
-  ['tree', loadModel(trainTree(data, { id: 'tree', seed: 1 }))],
-  ['blend', loadModel(blendArtifacts([{ artifact: logistic }, { artifact: trainTree(data, { id: 'tree2', seed: 2 }) }], { id: 'blend' }))],
-];
+const data = everyFamilyData;
+const scorers = everyFamily();
 
 describe('predict: rows must be a non-negative integer', () => {
   for (const [family, scorer] of scorers) {
